@@ -95,8 +95,10 @@ std::optional<std::int64_t> ParseEpoch(std::string_view s) {
 
 std::optional<std::int64_t> ParseDate(std::string_view s) {
   if (s.empty()) return std::nullopt;
-  // "YYYY" alone is a year (W3C), not epoch seconds.
-  if (s.size() != 4 && s.find_first_of("-T") == std::string_view::npos) return ParseEpoch(s);
+  // Four digits alone are a year (W3C), not epoch seconds.
+  const bool year_only = s.size() == 4 && ascii::IsDigit(s[0]) && ascii::IsDigit(s[1]) && ascii::IsDigit(s[2]) &&
+                         ascii::IsDigit(s[3]);
+  if (!year_only && s.find_first_of("-T") == std::string_view::npos) return ParseEpoch(s);
   int year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0;
   std::int64_t micros = 0;
   if (!Digits(s, 0, 4, year)) return std::nullopt;

@@ -59,16 +59,18 @@ class CaseBuilder {
       return Invalid("a policy must be an object {\"name\": ..., \"document\": ...}, found " + TypeOf(ref),
                      ref.pos, default_name);
     std::string name = default_name;
+    if (const Value* n = ref.Find("name")) {
+      if (!n->is_string()) return Invalid("a policy's \"name\" must be a string", n->pos, default_name);
+      name = n->text;
+    }
     const Value* document = nullptr;
     for (const json::Member& m : ref.members) {
       if (m.key == "name") {
-        if (!m.value.is_string()) return Invalid("a policy's \"name\" must be a string", m.value.pos, default_name);
-        name = m.value.text;
+        continue;
       } else if (m.key == "document") {
         document = &m.value;
       } else {
-        return Invalid("unknown field \"" + m.key + "\" in a policy (known: name, document)", m.key_pos,
-                       default_name);
+        return Invalid("unknown field \"" + m.key + "\" in a policy (known: name, document)", m.key_pos, name);
       }
     }
     if (document == nullptr) return Invalid("policy \"" + name + "\" has no \"document\"", ref.pos, name);
@@ -105,6 +107,11 @@ class CaseBuilder {
                                          std::vector<std::vector<const policy::CompiledPolicy*>>& out) {
     if (!v.is_array())
       return Invalid("\"" + slot + "\" must be an array of levels, each an array of policies", v.pos);
+    // An organization is at most root, five OU levels and the account.
+    if (v.elements.size() > 16)
+      return Invalid("\"" + slot + "\" has " + std::to_string(v.elements.size()) +
+                         " levels; an organization has at most 7 (root, 5 OUs, account)",
+                     v.pos);
     for (std::size_t l = 0; l < v.elements.size(); ++l) {
       out.emplace_back();
       if (auto e = CompileList(v.elements[l], type, slot + "[" + std::to_string(l) + "]", out.back())) return e;
