@@ -615,14 +615,17 @@ TEST(Decision, T32NotPrincipalDenyWithBoundary) {
   const Result r = EvaluateCase(Case(bucket + "," + id + "," + boundary, kAlice, "s3:GetObject", kBucketObj));
   EXPECT_EQ(r.decision, "ExplicitDeny");
   EXPECT_EQ(r.denied_by, "resource-based policy");
-  // Listing the account covers every principal of it; listing only alice does not cover bob.
+  // NotPrincipal exempts a caller only when its whole chain is listed
+  // (docs/semantics.md §2.4, [IUG:reference_policies_elements_notprincipal.md]):
+  // the account alone does not exempt bob, and alice alone (without her
+  // account) is not exempted either.
   EXPECT_EQ(Decide(Case(bucket + "," + id, "arn:aws:iam::111111111111:user/bob", "s3:GetObject", kBucketObj)),
-            "Allow");
+            "ExplicitDeny");
   const std::string only_alice = Res(Doc(Deny(R"("s3:GetObject")", R"("*")",
                                               R"("NotPrincipal":{"AWS":"arn:aws:iam::111111111111:user/alice"})")));
   EXPECT_EQ(Decide(Case(only_alice + "," + id, "arn:aws:iam::111111111111:user/bob", "s3:GetObject", kBucketObj)),
             "ExplicitDeny");
-  EXPECT_EQ(Decide(Case(only_alice + "," + id, kAlice, "s3:GetObject", kBucketObj)), "Allow");
+  EXPECT_EQ(Decide(Case(only_alice + "," + id, kAlice, "s3:GetObject", kBucketObj)), "ExplicitDeny");
 }
 
 // T33, T34 [§4.7]: a trust policy must grant; naming the account needs an
@@ -664,16 +667,19 @@ TEST(Decision, T35ExternalId) {
 // NotPrincipal grants like "*" (kind *all*), so a boundary does not limit it
 // and it admits anonymous callers it does not list.
 TEST(Decision, NotPrincipalAllowGrantsLikeStar) {
-  const std::string bucket = Res(Doc(Allow(R"("s3:GetObject")", R"("*")",
-                                           R"("NotPrincipal":{"AWS":"arn:aws:iam::111111111111:user/bob"})")));
+  const std::string bucket = Res(Doc(Allow(
+      R"("s3:GetObject")", R"("*")",
+      R"("NotPrincipal":{"AWS":["arn:aws:iam::111111111111:user/bob","111111111111"]})")));
   const std::string boundary = Boundary(Doc(Allow(R"("ec2:*")", R"("*")")));
   EXPECT_EQ(Decide(Case(bucket + "," + boundary, kAlice, "s3:GetObject", kBucketObj)), "Allow");
   EXPECT_EQ(Decide(Case(bucket, "anonymous", "s3:GetObject", kBucketObj)), "Allow");
+  // bob and his account are both listed: bob is exempted, so not granted.
   EXPECT_EQ(Decide(Case(bucket, "arn:aws:iam::111111111111:user/bob", "s3:GetObject", kBucketObj)), "ImplicitDeny");
 }
 
-// §4.7: a KMS key policy must grant like a trust policy; with no resource
-// policy given, a role or key resource follows the ordinary identity path.
+// §4.6: a KMS key policy must grant like a trust policy, even when the case
+// gives none (every key has one); other actions on a role ARN follow the
+// ordinary identity path.
 TEST(Decision, KeyPoliciesMustGrant) {
   const std::string key = "arn:aws:kms:us-east-1:111111111111:key/k1";
   const std::string id = Ids(Doc(Allow(R"("kms:*")", R"("*")")));
@@ -684,7 +690,7 @@ TEST(Decision, KeyPoliciesMustGrant) {
   const std::string account_key_policy =
       Res(Doc(Allow(R"("kms:*")", R"("*")", R"("Principal":{"AWS":"arn:aws:iam::111111111111:root"})")));
   EXPECT_EQ(Decide(Case(id + "," + account_key_policy, kAlice, "kms:Decrypt", key)), "Allow");
-  EXPECT_EQ(Decide(Case(id, kAlice, "kms:Decrypt", key)), "Allow");
+  EXPECT_EQ(Decide(Case(id, kAlice, "kms:Decrypt", key)), "ImplicitDeny");
   EXPECT_EQ(Decide(Case(Ids(Doc(Allow(R"("iam:GetRole")", R"("*")"))), kAlice, "iam:GetRole",
                         "arn:aws:iam::111111111111:role/R")),
             "Allow");
