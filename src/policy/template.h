@@ -57,7 +57,8 @@ class Template {
 };
 
 // Resolves `t` against `ctx` into `out`. Returns false when a variable is
-// unresolvable (an absent or multi-valued key without a default).
+// unresolvable (an absent or multi-valued key without a default). The pieces
+// point into `t` and `ctx`, which must outlive `out`'s use.
 bool Resolve(const Template& t, const RequestContext& ctx, PieceVector& out);
 
 }  // namespace gatehouse::policy

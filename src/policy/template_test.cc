@@ -200,7 +200,9 @@ TEST(TemplateResolve, VariableBecomesLiteralPiece) {
 
   PieceVector out;
   ctx.Set("aws:username", "a*");
-  ASSERT_TRUE(Resolve(MustParse("home/${aws:username}/*"), ctx, out));
+  // The pieces point into the template: it must outlive them.
+  const Template home = MustParse("home/${aws:username}/*");
+  ASSERT_TRUE(Resolve(home, ctx, out));
   EXPECT_TRUE(GlobMatch(out.span(), "home/a*/x"));
   EXPECT_FALSE(GlobMatch(out.span(), "home/abc/x"));
 }
@@ -249,7 +251,8 @@ TEST(TemplateResolve, MultiValuedKeys) {
 TEST(TemplateResolve, EscapesResolveToLiteralPieces) {
   RequestContext ctx;
   PieceVector out;
-  ASSERT_TRUE(Resolve(MustParse("b/${*}"), ctx, out));
+  const Template b = MustParse("b/${*}");
+  ASSERT_TRUE(Resolve(b, ctx, out));
   EXPECT_TRUE(GlobMatch(out.span(), "b/*"));
   EXPECT_FALSE(GlobMatch(out.span(), "b/abc"));
   EXPECT_EQ(Show(MustParse("a${$}{x}"), ctx), "a[$]{x}");
