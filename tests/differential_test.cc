@@ -31,7 +31,7 @@ std::uint64_t EnvOr(const char* name, std::uint64_t fallback) {
 reference::Result Engine(const std::string& case_json) {
   reference::Result r;
   const std::string line = sim::SimulateOne(sim::CaseText{case_json, 1});
-  Result<json::Value> v = json::Parse(line);
+  Result<json::Document> v = json::Parse(line);
   if (!v.ok()) {
     r.ok = false;
     r.error_code = "unparseable engine output";
@@ -39,15 +39,16 @@ reference::Result Engine(const std::string& case_json) {
   }
   if (const json::Value* e = v->Find("error")) {
     r.ok = false;
-    r.error_code = e->Find("code")->text;
-    r.error_message = e->Find("message")->text;
+    r.error_code = std::string(e->Find("code")->text);
+    r.error_message = std::string(e->Find("message")->text);
     return r;
   }
-  r.decision = v->Find("decision")->text;
-  if (const json::Value* d = v->Find("deniedBy")) r.denied_by = d->text;
+  r.decision = std::string(v->Find("decision")->text);
+  if (const json::Value* d = v->Find("deniedBy")) r.denied_by = std::string(d->text);
   for (const json::Value& m : v->Find("matched")->elements)
-    r.matched.push_back(reference::Matched{m.Find("policy")->text, std::stoi(m.Find("statement")->text), "",
-                                           m.Find("effect")->text});
+    r.matched.push_back(reference::Matched{std::string(m.Find("policy")->text),
+                                           std::stoi(std::string(m.Find("statement")->text)), "",
+                                           std::string(m.Find("effect")->text)});
   return r;
 }
 
@@ -106,7 +107,7 @@ TEST(Differential, ReferenceAgreesWithCorpus) {
     std::ifstream in(path);
     std::string line;
     while (std::getline(in, line)) {
-      Result<json::Value> v = json::Parse(line, {1, 1, true});
+      Result<json::Document> v = json::Parse(line, {1, 1, true});
       if (!v.ok()) continue;
       const json::Value* expected = v->Find("expected");
       if (expected == nullptr || expected->Find("decision") == nullptr) continue;

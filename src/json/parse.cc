@@ -7,6 +7,8 @@
 #include "json/parse.h"
 
 #include <algorithm>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,7 +21,8 @@
 namespace gatehouse::json {
 namespace {
 
-constexpr unsigned kFlagsNoValidation = rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseStopWhenDoneFlag;
+constexpr unsigned kFlagsNoValidation =
+    rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseInsituFlag;
 constexpr unsigned kFlags = kFlagsNoValidation | rapidjson::kParseValidateEncodingFlag;
 
 // Walks forward through the text converting byte offsets to line/column.
@@ -64,48 +67,56 @@ class Cursor {
 //
 // It also reads a string_view in place: past the end it yields '\0', which
 // RapidJSON takes as the end of input, so no NUL-terminated copy is needed.
+//
+// It also serves RapidJSON's in-situ mode: decoded strings are written back
+// into the (private, mutable) buffer behind the read position, so the tree's
+// strings can point into it.
 class TrackedStream {
  public:
   using Ch = char;
-  explicit TrackedStream(std::string_view text)
-      : head_(text.data()), cur_(text.data()), end_(text.data() + text.size()) {}
+  TrackedStream(char* buffer, std::size_t size) : head_(buffer), cur_(buffer), end_(buffer + size) {}
   Ch Peek() const { return cur_ < end_ ? *cur_ : '\0'; }
   Ch Take() { return cur_ < end_ ? *cur_++ : '\0'; }
   std::size_t Tell() const { return static_cast<std::size_t>(cur_ - head_); }
-  Ch* PutBegin() { return nullptr; }
-  void Put(Ch) {}
+  Ch* PutBegin() { return dst_ = cur_; }
+  void Put(Ch c) { *dst_++ = c; }
   void Flush() {}
-  std::size_t PutEnd(Ch*) { return 0; }
+  std::size_t PutEnd(Ch* begin) { return static_cast<std::size_t>(dst_ - begin); }
 
  private:
-  const char* head_;
-  const char* cur_;
-  const char* end_;
+  char* head_;
+  char* cur_;
+  char* end_;
+  char* dst_ = nullptr;
 };
 
 struct Frame {
   Value value;
-  std::string pending_key;
+  std::string_view pending_key;
   Position pending_key_pos;
 };
 
 class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> {
  public:
-  Builder(std::string_view text, const TrackedStream& stream, const ParseOptions& options)
-      : text_(text), stream_(stream), cursor_(text, options),
+  Builder(std::string_view text, const char* buffer, const TrackedStream& stream, const ParseOptions& options)
+      : text_(text), buffer_(buffer), stream_(stream), cursor_(text, options),
         allow_duplicates_(options.allow_duplicate_keys) {}
 
   bool Null() { return Scalar(Type::kNull, {}, false); }
   bool Bool(bool b) { return Scalar(Type::kBool, {}, b); }
-  bool RawNumber(const char* s, rapidjson::SizeType n, bool) {
-    return Scalar(Type::kNumber, std::string_view(s, n), false);
+  bool RawNumber(const char*, rapidjson::SizeType n, bool) {
+    // RapidJSON 1.1.0 passes a wrong pointer for in-situ raw numbers (the
+    // position after the number); the number's text is untouched in the
+    // buffer at the token's own offset, so take it from there.
+    const Position start = TokenStart();
+    return Scalar(Type::kNumber, std::string_view(buffer_ + start.offset, n), false);
   }
   bool String(const char* s, rapidjson::SizeType n, bool) {
     return Scalar(Type::kString, std::string_view(s, n), false);
   }
   bool Key(const char* s, rapidjson::SizeType n, bool) {
     Frame& top = stack_.back();
-    top.pending_key.assign(s, n);
+    top.pending_key = std::string_view(s, n);
     top.pending_key_pos = TokenStart();
     MarkEnd();
     return true;
@@ -134,7 +145,7 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
     Value v;
     v.type = type;
     v.boolean = b;
-    v.text.assign(text);
+    v.text = text;  // a view into the document's buffer (in-situ parsing)
     v.pos = TokenStart();
     MarkEnd();
     v.end_offset = last_end_;
@@ -144,6 +155,8 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
   bool Open(Type type) {
     Frame f;
     f.value.type = type;
+    // Most objects in policies and cases have a handful of members.
+    if (type == Type::kObject) f.value.members.reserve(2);
     f.value.pos = TokenStart();
     MarkEnd();
     stack_.push_back(std::move(f));
@@ -166,9 +179,7 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
     }
     Frame& top = stack_.back();
     if (top.value.is_object()) {
-      top.value.members.push_back(
-          Member{std::move(top.pending_key), top.pending_key_pos, std::move(v)});
-      top.pending_key.clear();
+      top.value.members.push_back(Member{top.pending_key, top.pending_key_pos, std::move(v)});
     } else {
       top.value.elements.push_back(std::move(v));
     }
@@ -179,12 +190,13 @@ class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder> 
     if (allow_duplicates_) return true;
     const Member* dup = FindDuplicateKey(obj, false);
     if (dup == nullptr) return true;
-    error_ = MakeError(std::string(kDuplicateKey), "duplicate key \"" + dup->key + "\"",
+    error_ = MakeError(std::string(kDuplicateKey), "duplicate key \"" + std::string(dup->key) + "\"",
                        dup->key_pos.line, dup->key_pos.column);
     return false;
   }
 
   std::string_view text_;
+  const char* buffer_;  // the in-situ copy of text_
   const TrackedStream& stream_;
   Cursor cursor_;
   bool allow_duplicates_;
@@ -211,9 +223,14 @@ Position PositionAt(std::string_view text, std::size_t offset, const ParseOption
   return c.At(std::min(offset, text.size()));
 }
 
-Result<Value> Parse(std::string_view text, const ParseOptions& options) {
-  TrackedStream stream(text);
-  Builder builder(text, stream, options);
+Result<Document> Parse(std::string_view text, const ParseOptions& options) {
+  // In-situ parsing decodes strings into a private copy of the text, which
+  // the document keeps and its strings point into.
+  auto buffer = std::make_unique<char[]>(text.size() + 1);
+  std::memcpy(buffer.get(), text.data(), text.size());
+  buffer[text.size()] = '\0';
+  TrackedStream stream(buffer.get(), text.size());
+  Builder builder(text, buffer.get(), stream, options);
   rapidjson::Reader reader;
   rapidjson::ParseResult r = options.validate_utf8 ? reader.Parse<kFlags>(stream, builder)
                                                    : reader.Parse<kFlagsNoValidation>(stream, builder);
@@ -238,11 +255,15 @@ Result<Value> Parse(std::string_view text, const ParseOptions& options) {
     return MakeError(std::string(kSyntaxError), "unexpected text after the JSON value", p.line,
                      p.column);
   }
-  return builder.TakeRoot();
+  Document doc;
+  static_cast<Value&>(doc) = builder.TakeRoot();
+  doc.buffer = std::move(buffer);
+  return doc;
 }
 
 bool IsIncomplete(std::string_view text) {
-  TrackedStream stream(text);
+  std::string copy(text);
+  TrackedStream stream(copy.data(), copy.size());
   rapidjson::BaseReaderHandler<> ignore;
   rapidjson::Reader reader;
   rapidjson::ParseResult r = reader.Parse<kFlags>(stream, ignore);

@@ -30,7 +30,7 @@ inline constexpr std::string_view kSyntaxError = "SyntaxError";
 inline constexpr std::string_view kDuplicateKey = "DuplicateKey";
 
 // Parses exactly one JSON value (surrounding whitespace allowed).
-Result<Value> Parse(std::string_view text, const ParseOptions& options = {});
+Result<Document> Parse(std::string_view text, const ParseOptions& options = {});
 
 // True when `text` fails only because it ends before the value is complete
 // (used to tell a multi-line document from a broken JSON Lines record).

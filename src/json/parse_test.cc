@@ -17,14 +17,14 @@ namespace {
 std::string At(const Position& p) { return std::to_string(p.line) + ":" + std::to_string(p.column); }
 std::string At(const Error& e) { return std::to_string(e.line) + ":" + std::to_string(e.column); }
 
-Value MustParse(std::string_view text, const ParseOptions& options = {}) {
-  Result<Value> r = Parse(text, options);
+Document MustParse(std::string_view text, const ParseOptions& options = {}) {
+  Result<Document> r = Parse(text, options);
   EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message) << " in: " << text;
-  return r.ok() ? std::move(r).value() : Value{};
+  return r.ok() ? std::move(r).value() : Document{};
 }
 
 Error MustFail(std::string_view text, const ParseOptions& options = {}) {
-  Result<Value> r = Parse(text, options);
+  Result<Document> r = Parse(text, options);
   EXPECT_FALSE(r.ok()) << "expected a parse error for: " << text;
   return r.ok() ? Error{} : r.error();
 }
@@ -33,7 +33,7 @@ Error MustFail(std::string_view text, const ParseOptions& options = {}) {
 
 // Positions are 1-based line and column of the value's first character.
 TEST(JsonPositions, ScalarValuesAndKeysOnOneLine) {
-  const Value v = MustParse(R"({"a": 1, "bb": "x", "c": true})");
+  const Document v = MustParse(R"({"a": 1, "bb": "x", "c": true})");
   ASSERT_TRUE(v.is_object());
   EXPECT_EQ(At(v.pos), "1:1");
   ASSERT_EQ(v.members.size(), 3u);
@@ -47,7 +47,7 @@ TEST(JsonPositions, ScalarValuesAndKeysOnOneLine) {
 
 // Leading whitespace moves the root; the byte offset is kept too.
 TEST(JsonPositions, LeadingWhitespaceAndOffsets) {
-  const Value v = MustParse("  \n\t [ 10 , 20 ]  ");
+  const Document v = MustParse("  \n\t [ 10 , 20 ]  ");
   ASSERT_TRUE(v.is_array());
   EXPECT_EQ(At(v.pos), "2:3");
   EXPECT_EQ(v.pos.offset, 5u);
@@ -71,7 +71,7 @@ TEST(JsonPositions, MultiLineNestedValues) {
                            "    }\n"
                            "  ]\n"
                            "}\n";
-  const Value v = MustParse(text);
+  const Document v = MustParse(text);
   const Member* st = v.FindMember("Statement");
   ASSERT_NE(st, nullptr);
   EXPECT_EQ(At(st->key_pos), "2:3");
@@ -94,7 +94,7 @@ TEST(JsonPositions, MultiLineNestedValues) {
 // Columns count code points, not bytes: a two-byte 'é' and a four-byte emoji
 // each advance the column by one, while offsets stay in bytes.
 TEST(JsonPositions, ColumnsCountCodePointsInUtf8) {
-  const Value v = MustParse("{\"\xC3\xA9\": \"\xC3\xBC\", \"b\": 1}");
+  const Document v = MustParse("{\"\xC3\xA9\": \"\xC3\xBC\", \"b\": 1}");
   ASSERT_EQ(v.members.size(), 2u);
   EXPECT_EQ(v.members[0].key, "\xC3\xA9");
   EXPECT_EQ(At(v.members[0].value.pos), "1:7");
@@ -102,7 +102,7 @@ TEST(JsonPositions, ColumnsCountCodePointsInUtf8) {
   EXPECT_EQ(v.members[1].key_pos.offset, 13u);
   EXPECT_EQ(At(v.members[1].value.pos), "1:17");
 
-  const Value e = MustParse("[\"\xF0\x9F\x98\x80\xF0\x9F\x98\x80\", 5]");
+  const Document e = MustParse("[\"\xF0\x9F\x98\x80\xF0\x9F\x98\x80\", 5]");
   ASSERT_EQ(e.elements.size(), 2u);
   EXPECT_EQ(At(e.elements[1].pos), "1:8");
   EXPECT_EQ(e.elements[1].pos.offset, 13u);
@@ -115,7 +115,7 @@ TEST(JsonPositions, FirstLineAndFirstColumnOptions) {
   ParseOptions o;
   o.first_line = 7;
   o.first_column = 20;
-  const Value v = MustParse(" {\"a\":\n  2}", o);
+  const Document v = MustParse(" {\"a\":\n  2}", o);
   EXPECT_EQ(At(v.pos), "7:21");
   EXPECT_EQ(At(v.members[0].key_pos), "7:22");
   EXPECT_EQ(At(v.members[0].value.pos), "8:3");
@@ -139,7 +139,7 @@ TEST(JsonPositions, PositionAtHonoursOptionsAndClampsOffset) {
 // ------------------------------------------------------------ value content
 
 TEST(JsonValues, TypesAndStringEscapesDecoded) {
-  const Value v = MustParse(R"([null, true, false, "a\u00e9\n\"", {}, []])");
+  const Document v = MustParse(R"([null, true, false, "a\u00e9\n\"", {}, []])");
   ASSERT_EQ(v.elements.size(), 6u);
   EXPECT_TRUE(v.elements[0].is_null());
   EXPECT_TRUE(v.elements[1].is_bool());
@@ -159,7 +159,7 @@ TEST(JsonValues, TypesAndStringEscapesDecoded) {
 // Numbers are kept as their literal text (numeric conditions parse them
 // themselves, docs/semantics.md §3.3): no rounding, no normalisation.
 TEST(JsonValues, NumbersKeptAsLiteralText) {
-  const Value v = MustParse("[1.50, -0, 1e3, 2E-7, 123456789012345678901234567890, 0.1000000000000000055511]");
+  const Document v = MustParse("[1.50, -0, 1e3, 2E-7, 123456789012345678901234567890, 0.1000000000000000055511]");
   ASSERT_EQ(v.elements.size(), 6u);
   for (const Value& e : v.elements) EXPECT_TRUE(e.is_number());
   EXPECT_EQ(v.elements[0].text, "1.50");
@@ -171,12 +171,12 @@ TEST(JsonValues, NumbersKeptAsLiteralText) {
 }
 
 TEST(JsonValues, FindAndFindMemberAreExactAndObjectOnly) {
-  const Value v = MustParse(R"({"Key": 1, "key": 2})");
+  const Document v = MustParse(R"({"Key": 1, "key": 2})");
   ASSERT_NE(v.Find("Key"), nullptr);
   EXPECT_EQ(v.Find("Key")->text, "1");
   EXPECT_EQ(v.Find("key")->text, "2");
   EXPECT_EQ(v.Find("KEY"), nullptr);
-  const Value a = MustParse("[1]");
+  const Document a = MustParse("[1]");
   EXPECT_EQ(a.Find("0"), nullptr);
   EXPECT_EQ(a.FindMember("0"), nullptr);
 }
@@ -274,14 +274,14 @@ TEST(JsonDuplicateKeys, NestedDuplicateRejectedWithItsPosition) {
 
 // Keys are compared exactly: differing case is not a duplicate.
 TEST(JsonDuplicateKeys, CaseDifferingKeysAreDistinct) {
-  const Value v = MustParse(R"({"Effect": 1, "effect": 2})");
+  const Document v = MustParse(R"({"Effect": 1, "effect": 2})");
   EXPECT_EQ(v.members.size(), 2u);
 }
 
 TEST(JsonDuplicateKeys, KeptWithAllowDuplicateKeys) {
   ParseOptions o;
   o.allow_duplicate_keys = true;
-  const Value v = MustParse(R"({"a": 1, "a": 2})", o);
+  const Document v = MustParse(R"({"a": 1, "a": 2})", o);
   ASSERT_EQ(v.members.size(), 2u);
   EXPECT_EQ(v.members[0].value.text, "1");
   EXPECT_EQ(v.members[1].value.text, "2");
@@ -292,7 +292,7 @@ TEST(JsonDuplicateKeys, KeptWithAllowDuplicateKeys) {
 TEST(JsonDuplicateKeys, FindDuplicateKeyRecursiveAndShallow) {
   ParseOptions o;
   o.allow_duplicate_keys = true;
-  const Value v = MustParse(R"({"top": {"in": 1, "in": 2}, "other": 3})", o);
+  const Document v = MustParse(R"({"top": {"in": 1, "in": 2}, "other": 3})", o);
   EXPECT_EQ(FindDuplicateKey(v, false), nullptr);
   const Member* d = FindDuplicateKey(v, true);
   ASSERT_NE(d, nullptr);
@@ -304,7 +304,7 @@ TEST(JsonDuplicateKeys, FindDuplicateKeyRecursiveAndShallow) {
 TEST(JsonDuplicateKeys, FindDuplicateKeyInsideArrays) {
   ParseOptions o;
   o.allow_duplicate_keys = true;
-  const Value v = MustParse(R"([1, [{"a": 1}, {"z": 1, "z": 2}]])", o);
+  const Document v = MustParse(R"([1, [{"a": 1}, {"z": 1, "z": 2}]])", o);
   const Member* d = FindDuplicateKey(v, true);
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->key, "z");
@@ -314,12 +314,12 @@ TEST(JsonDuplicateKeys, FindDuplicateKeyInsideArrays) {
 TEST(JsonDuplicateKeys, FindDuplicateKeyReturnsEarliestRepeat) {
   ParseOptions o;
   o.allow_duplicate_keys = true;
-  const Value v = MustParse(R"({"b": 1, "a": 1, "b": 2, "a": 2})", o);
+  const Document v = MustParse(R"({"b": 1, "a": 1, "b": 2, "a": 2})", o);
   const Member* d = FindDuplicateKey(v, false);
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->key, "b");
   EXPECT_EQ(d->value.text, "2");
-  const Value t = MustParse(R"({"a": 1, "a": 2, "a": 3})", o);
+  const Document t = MustParse(R"({"a": 1, "a": 2, "a": 3})", o);
   const Member* d2 = FindDuplicateKey(t, false);
   ASSERT_NE(d2, nullptr);
   EXPECT_EQ(d2->value.text, "2");
@@ -330,19 +330,19 @@ TEST(JsonDuplicateKeys, FindDuplicateKeyReturnsEarliestRepeat) {
 TEST(JsonDuplicateKeys, FindDuplicateKeySkip) {
   ParseOptions o;
   o.allow_duplicate_keys = true;
-  const Value v = MustParse(R"({"p": [{"document": {"a": 1, "a": 2}}]})", o);
+  const Document v = MustParse(R"({"p": [{"document": {"a": 1, "a": 2}}]})", o);
   EXPECT_NE(FindDuplicateKey(v, true), nullptr);
   EXPECT_EQ(FindDuplicateKey(v, true, "document"), nullptr);
-  const Value w = MustParse(R"({"document": 1, "document": 2})", o);
+  const Document w = MustParse(R"({"document": 1, "document": 2})", o);
   EXPECT_NE(FindDuplicateKey(w, true, "document"), nullptr);
-  const Value x = MustParse(R"({"document": {}, "q": {"k": 1, "k": 1}})", o);
+  const Document x = MustParse(R"({"document": {}, "q": {"k": 1, "k": 1}})", o);
   const Member* d = FindDuplicateKey(x, true, "document");
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->key, "k");
 }
 
 TEST(JsonDuplicateKeys, NoDuplicatesNoResult) {
-  const Value v = MustParse(R"({"a": {"a": {"a": 1}}, "b": [{"a": 1}, {"a": 2}]})");
+  const Document v = MustParse(R"({"a": {"a": {"a": 1}}, "b": [{"a": 1}, {"a": 2}]})");
   EXPECT_EQ(FindDuplicateKey(v, true), nullptr);
 }
 

@@ -3,10 +3,15 @@
 // reader and the world loader all need positions for their error messages;
 // RapidJSON's DOM does not keep them, so json/parse.cc builds this tree from
 // RapidJSON's SAX events.
+//
+// Strings and keys are views into the Document's own decoded buffer (RapidJSON
+// decodes escapes in place), so building a tree copies no string: a Value is
+// valid only while the Document it came from lives.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,7 +33,7 @@ struct Member;
 struct Value {
   Type type = Type::kNull;
   bool boolean = false;
-  std::string text;             // string contents, or a number's literal text
+  std::string_view text;        // string contents, or a number's literal text
   std::vector<Value> elements;  // arrays
   std::vector<Member> members;  // objects, in document order
   Position pos;                 // where the value starts
@@ -47,9 +52,15 @@ struct Value {
 };
 
 struct Member {
-  std::string key;
+  std::string_view key;
   Position key_pos;
   Value value;
+};
+
+// A parsed document: the root value and the buffer its strings point into.
+// Movable, not copyable; its Values must not outlive it.
+struct Document : Value {
+  std::unique_ptr<char[]> buffer;
 };
 
 // The second occurrence of a repeated key in `v` (searching nested values

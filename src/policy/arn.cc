@@ -6,20 +6,30 @@
 
 namespace gatehouse::policy {
 
-ArnView ArnView::Of(std::string_view s) {
+ArnSplit ArnSplit::Of(std::string_view s) {
+  ArnSplit a;
+  if (s.size() > UINT32_MAX) return a;
+  std::size_t n = 0;
+  a.start[0] = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != ':') continue;
+    a.start[++n] = static_cast<std::uint32_t>(i + 1);
+    if (n == 5) {
+      a.valid = true;
+      break;
+    }
+  }
+  return a;
+}
+
+ArnView ArnView::From(std::string_view s, const ArnSplit& split) {
   ArnView v;
   v.whole = s;
-  std::size_t begin = 0;
-  for (std::size_t n = 0; n < 5; ++n) {
-    const std::size_t colon = s.find(':', begin);
-    if (colon == std::string_view::npos) return v;
-    v.start[n] = begin;
-    v.field[n] = s.substr(begin, colon - begin);
-    begin = colon + 1;
-  }
-  v.start[5] = begin;
-  v.field[5] = s.substr(begin);
-  v.valid = true;  // six fields; the first is matched like any other
+  if (!split.valid) return v;
+  v.valid = true;
+  for (std::size_t i = 0; i < 6; ++i) v.start[i] = split.start[i];
+  for (std::size_t i = 0; i < 5; ++i) v.field[i] = s.substr(v.start[i], v.start[i + 1] - 1 - v.start[i]);
+  v.field[5] = s.substr(v.start[5]);
   return v;
 }
 
@@ -83,6 +93,18 @@ void ArnMatcher::SplitPlain(std::string_view s) {
   tail_ = nfields_ < 6 && !last.empty() && last.back() == '*';
 }
 
+void ArnMatcher::ComputeLeading() {
+  leading_text_.clear();
+  leading_fields_ = 0;
+  if (nfields_ != 6) return;
+  while (leading_fields_ < 5 && fields_[leading_fields_].kind() == GlobPattern::Kind::kExact) {
+    const std::string& f = fields_[leading_fields_].text();
+    leading_text_ += fold_prefix_ ? ascii::Lower(f) : f;
+    leading_text_ += ':';
+    ++leading_fields_;
+  }
+}
+
 ArnMatcher ArnMatcher::CompileResource(std::string_view pattern, bool variables_enabled) {
   ArnMatcher m;
   m.fold_prefix_ = true;
@@ -100,6 +122,7 @@ ArnMatcher ArnMatcher::CompileResource(std::string_view pattern, bool variables_
       m.resource_ = std::move(t).value();
     }
   }
+  m.ComputeLeading();
   return m;
 }
 
@@ -111,6 +134,7 @@ ArnMatcher ArnMatcher::CompileCondition(const Template& pattern) {
     return m;
   }
   m.SplitPlain(pattern.plain());
+  m.ComputeLeading();
   return m;
 }
 
@@ -123,7 +147,18 @@ bool ArnMatcher::Matches(const ArnView& arn, const RequestContext& ctx) const {
     return MatchFields(resolved.span(), arn);
   }
   if (nfields_ == 6) {
-    for (std::size_t i = 0; i < 5; ++i)
+    if (leading_fields_ > 0) {
+      // The request's text up to field `leading_fields_` must equal the
+      // joined leading fields (colons cannot occur inside them).
+      const std::string_view head = arn.whole.substr(0, arn.start[leading_fields_]);
+      if (!ascii::Equal(head, leading_text_)) {
+        // Real ARNs have lower-case prefixes; fold only when that fails.
+        if (!fold_prefix_ || head.size() != leading_text_.size()) return false;
+        for (std::size_t i = 0; i < head.size(); ++i)
+          if (ascii::ToLower(head[i]) != leading_text_[i]) return false;
+      }
+    }
+    for (std::size_t i = leading_fields_; i < 5; ++i)
       if (!MatchField(fields_[i], arn.field[i], fold_prefix_)) return false;
     if (!resource_template_) return MatchField(fields_[5], arn.field[5], false);
     PieceVector resolved;

@@ -18,14 +18,24 @@ namespace gatehouse::policy {
 
 class RequestContext;
 
+// Where the six fields of an ARN begin: offsets, so it stays valid when the
+// string it was computed for is copied or moved.
+struct ArnSplit {
+  bool valid = false;                  // six fields (at least five colons)
+  std::array<std::uint32_t, 6> start;  // set only when valid
+
+  static ArnSplit Of(std::string_view s);
+};
+
 // A request-side ARN split into its six fields (views into the original).
 struct ArnView {
   bool valid = false;  // has six fields (at least five colons)
   std::string_view whole;
-  std::array<std::size_t, 6> start{};  // byte offset where each field begins
+  std::array<std::size_t, 6> start;  // byte offset where each field begins (when valid)
   std::array<std::string_view, 6> field;
 
-  static ArnView Of(std::string_view s);
+  static ArnView Of(std::string_view s) { return From(s, ArnSplit::Of(s)); }
+  static ArnView From(std::string_view s, const ArnSplit& split);
 };
 
 // One ARN pattern (a Resource entry or an Arn* condition value).
@@ -48,6 +58,7 @@ class ArnMatcher {
   bool MatchFields(std::span<const Piece> pattern, const ArnView& arn) const;
 
   void SplitPlain(std::string_view s);
+  void ComputeLeading();
 
   bool star_ = false;
   bool fold_prefix_ = false;
@@ -58,6 +69,11 @@ class ArnMatcher {
   // still hold variables (Resource entries).
   std::array<GlobPattern, 6> fields_;
   std::size_t nfields_ = 0;
+  // Six-field patterns: the leading fields that are plain text, joined with
+  // their colons ("arn:aws:ec2:"), compared in one pass; matching starts at
+  // field `leading_fields_`.
+  std::string leading_text_;
+  std::size_t leading_fields_ = 0;
   bool tail_ = false;  // fewer than six fields, last one ends with '*'
   bool resource_template_ = false;
   Template resource_;

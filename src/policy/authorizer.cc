@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <utility>
 
 #include "common/ascii.h"
 #include "policy/evaluator.h"
@@ -12,35 +13,6 @@ namespace gatehouse::policy {
 namespace {
 
 constexpr std::size_t kMaxLevels = 16;
-
-// Lower-cases the action into a stack buffer (heap only for absurd lengths).
-class LowerAction {
- public:
-  explicit LowerAction(std::string_view action) {
-    std::string_view src = action;
-    char* dst = buf_.data();
-    if (src.size() > buf_.size()) {
-      big_.resize(src.size());
-      dst = big_.data();
-    }
-    for (std::size_t i = 0; i < src.size(); ++i) dst[i] = ascii::ToLower(src[i]);
-    std::string_view lower(dst, src.size());
-    const std::size_t colon = lower.find(':');
-    if (colon == std::string_view::npos) {
-      vendor_ = lower;
-    } else {
-      vendor_ = lower.substr(0, colon);
-      name_ = lower.substr(colon + 1);
-    }
-  }
-  std::string_view vendor() const { return vendor_; }
-  std::string_view name() const { return name_; }
-
- private:
-  std::array<char, 128> buf_;
-  std::string big_;
-  std::string_view vendor_, name_;
-};
 
 bool IsRoleArn(const ArnView& arn) { return arn.valid && arn.field[2] == "iam" && arn.field[5].substr(0, 5) == "role/"; }
 bool IsKmsKeyArn(const ArnView& arn) { return arn.valid && arn.field[2] == "kms" && arn.field[5].substr(0, 4) == "key/"; }
@@ -117,14 +89,24 @@ Decision Deny(Outcome outcome, DeniedBy by, GrantKind grant) {
 
 }  // namespace
 
-Decision Authorize(const PolicySet& set, const Request& req) {
+PreparedRequest::PreparedRequest(Request request) : request_(std::move(request)) {
+  action_lower_ = ascii::Lower(request_.action);
+  const std::size_t colon = action_lower_.find(':');
+  vendor_size_ = colon == std::string::npos ? action_lower_.size() : colon;
+  vendor_hash_ = ascii::HashLower(vendor());
+  resource_split_ = ArnSplit::Of(request_.resource);
+}
+
+Decision Authorize(const PolicySet& set, const Request& req) { return Authorize(set, PreparedRequest(req)); }
+
+Decision Authorize(const PolicySet& set, const PreparedRequest& prepared) {
+  const Request& req = prepared.request();
   const RequestPrincipal& principal = req.principal;
-  const LowerAction action(req.action);
   EvalInput in;
-  in.vendor = action.vendor();
-  in.name = action.name();
-  in.vendor_hash = ascii::HashLower(in.vendor);
-  in.resource = ArnView::Of(req.resource);
+  in.vendor = prepared.vendor();
+  in.name = prepared.name();
+  in.vendor_hash = prepared.vendor_hash();
+  in.resource = ArnView::From(req.resource, prepared.resource_split());
   in.principal = &principal;
   in.context = &req.context;
   in.principal_has_boundary = set.boundary != nullptr;

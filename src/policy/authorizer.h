@@ -26,6 +26,8 @@ struct PolicySet {
   std::vector<std::vector<const CompiledPolicy*>> rcp;
 };
 
+Decision Authorize(const PolicySet& policies, const PreparedRequest& request);
+// Prepares the request on the fly (for requests decided once).
 Decision Authorize(const PolicySet& policies, const Request& request);
 
 }  // namespace gatehouse::policy

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "common/ascii.h"
 #include "policy/glob.h"
 
 namespace gatehouse::policy {
@@ -84,25 +85,23 @@ std::string Flatten(std::span<const Piece> pieces) {
   return s;
 }
 
+// A String-family value that needs resolving (variables or escapes).
+bool StringMatchResolved(const ConditionValue& pv, std::string_view value, const RequestContext& ctx, bool like,
+                         bool fold) {
+  PieceVector pieces;
+  if (!Resolve(pv.text, ctx, pieces)) return false;
+  if (like) return GlobMatch(pieces.span(), value);
+  if (fold) return FoldEquals(FoldCase(Flatten(pieces.span())), value);
+  return PiecesEqual(pieces.span(), value);
+}
+
 // The positive form of the operator (StringNotLike -> StringLike, ...)
 // applied to one policy value. Unresolvable variables never match.
 bool PositiveMatch(const CompiledCondition& c, const ConditionValue& pv, RequestValue& rv,
                    const RequestContext& ctx) {
   switch (c.family) {
-    case Family::kString: {
-      const BaseOp op = c.op.base;
-      const bool like = op == BaseOp::kStringLike || op == BaseOp::kStringNotLike;
-      const bool fold = op == BaseOp::kStringEqualsIgnoreCase || op == BaseOp::kStringNotEqualsIgnoreCase;
-      if (!pv.text.has_variables()) {
-        if (fold) return FoldEquals(pv.folded, rv.text());
-        if (pv.text.is_plain()) return like ? pv.like.Matches(rv.text()) : pv.text.plain() == rv.text();
-      }
-      PieceVector pieces;
-      if (!Resolve(pv.text, ctx, pieces)) return false;
-      if (like) return GlobMatch(pieces.span(), rv.text());
-      if (fold) return FoldEquals(FoldCase(Flatten(pieces.span())), rv.text());
-      return PiecesEqual(pieces.span(), rv.text());
-    }
+    case Family::kString:
+      return false;  // handled in One()
     case Family::kNumeric: {
       const auto& r = rv.number();
       return r && pv.number && Compare(c.op.base, *r, *pv.number);
@@ -142,6 +141,24 @@ bool PositiveMatch(const CompiledCondition& c, const ConditionValue& pv, Request
 // one(v): some policy value matches (positive operators), or none does
 // (negated operators: NOR).
 bool One(const CompiledCondition& c, std::string_view value, const RequestContext& ctx) {
+  if (c.family == Family::kString) {
+    // The common family, without the typed-value cache.
+    const BaseOp op = c.op.base;
+    const bool like = op == BaseOp::kStringLike || op == BaseOp::kStringNotLike;
+    const bool fold = op == BaseOp::kStringEqualsIgnoreCase || op == BaseOp::kStringNotEqualsIgnoreCase;
+    bool hit = false;
+    for (const ConditionValue& pv : c.values) {
+      if (!pv.text.has_variables()) {
+        if (fold) hit = FoldEquals(pv.folded, value);
+        else if (pv.text.is_plain()) hit = like ? pv.like.Matches(value) : ascii::Equal(pv.text.plain(), value);
+        else hit = StringMatchResolved(pv, value, ctx, like, fold);
+      } else {
+        hit = StringMatchResolved(pv, value, ctx, like, fold);
+      }
+      if (hit) break;
+    }
+    return c.negated ? !hit : hit;
+  }
   RequestValue rv(value);
   bool hit = false;
   for (const ConditionValue& pv : c.values) {

@@ -40,7 +40,7 @@ bool GlobString(std::string_view pattern, std::string_view text) {
         // input. This settles the common "prefix*suffix" shape without
         // backtracking.
         std::string_view tail = pattern.substr(p + 1);
-        if (tail.find_first_of("*?") == std::string_view::npos)
+        if (!HasWildcard(tail))
           return text.size() - t >= tail.size() && EqualChars<kFold>(text.substr(text.size() - tail.size()), tail);
         star_p = ++p;
         star_t = t;
@@ -76,7 +76,7 @@ class PieceCursor {
     size = 0;
     for (std::size_t i = piece_; i < p_.size(); ++i) {
       std::string_view t = p_[i].text.substr(i == piece_ ? offset_ : 0);
-      if (!p_[i].literal && t.find_first_of("*?") != std::string_view::npos) return false;
+      if (!p_[i].literal && HasWildcard(t)) return false;
       size += t.size();
     }
     return true;
@@ -187,23 +187,11 @@ GlobPattern::GlobPattern(std::string_view pattern) : text_(pattern) {
   }
 }
 
-bool GlobPattern::Matches(std::string_view s) const {
-  const std::string_view core_ = core();
-  switch (kind_) {
-    case Kind::kAny: return true;
-    case Kind::kExact: return ascii::Equal(s, core_);
-    case Kind::kPrefix: return s.size() >= core_.size() && ascii::Equal(s.substr(0, core_.size()), core_);
-    case Kind::kSuffix: return s.size() >= core_.size() && ascii::Equal(s.substr(s.size() - core_.size()), core_);
-    case Kind::kGeneral: return GlobString<false>(text_, s);
-  }
-  return false;
-}
-
 bool GlobPattern::MatchesFold(std::string_view s) const {
   const std::string_view core_ = core();
   switch (kind_) {
     case Kind::kAny: return true;
-    case Kind::kExact: return ascii::EqualsIgnoreCase(s, core_);
+    case Kind::kExact: return ascii::Equal(s, core_) || ascii::EqualsIgnoreCase(s, core_);
     case Kind::kPrefix: return s.size() >= core_.size() && ascii::EqualsIgnoreCase(s.substr(0, core_.size()), core_);
     case Kind::kSuffix:
       return s.size() >= core_.size() && ascii::EqualsIgnoreCase(s.substr(s.size() - core_.size()), core_);

@@ -19,6 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/ascii.h"
+
 namespace gatehouse::policy {
 
 // Trivially constructible on purpose: piece buffers live on the stack of
@@ -75,7 +77,17 @@ class GlobPattern {
   GlobPattern() = default;
   explicit GlobPattern(std::string_view pattern);
 
-  bool Matches(std::string_view text) const;
+  bool Matches(std::string_view text) const {
+    const std::string_view c(text_.data() + core_begin_, core_size_);
+    switch (kind_) {
+      case Kind::kAny: return true;
+      case Kind::kExact: return text.size() == c.size() && ascii::Equal(text, c);
+      case Kind::kPrefix: return text.size() >= c.size() && ascii::Equal(text.substr(0, c.size()), c);
+      case Kind::kSuffix: return text.size() >= c.size() && ascii::Equal(text.substr(text.size() - c.size()), c);
+      case Kind::kGeneral: return GlobMatch(text_, text);
+    }
+    return false;
+  }
   bool MatchesFold(std::string_view text) const;  // ASCII case folding
   const std::string& text() const { return text_; }
   Kind kind() const { return kind_; }
@@ -92,8 +104,11 @@ class GlobPattern {
 };
 
 // True when `s` contains a wildcard character.
+// (A plain loop: string_view::find_first_of calls memchr once per character.)
 inline bool HasWildcard(std::string_view s) {
-  return s.find_first_of("*?") != std::string_view::npos;
+  for (char c : s)
+    if (c == '*' || c == '?') return true;
+  return false;
 }
 
 }  // namespace gatehouse::policy

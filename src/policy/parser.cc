@@ -147,7 +147,7 @@ class Parser {
 
   Status StringList(const Value& v, std::string_view element, std::vector<Item>& out) {
     if (v.is_string()) {
-      out.push_back(Item{v.text, v.pos});
+      out.push_back(Item{std::string(v.text), v.pos});
       return Status::Ok();
     }
     if (!v.is_array())
@@ -160,7 +160,7 @@ class Parser {
         return Malformed("Syntax errors in policy: every " + std::string(element) +
                              " entry must be a string, found " + std::string(json::TypeName(e.type)),
                          e.pos);
-      out.push_back(Item{e.text, e.pos});
+      out.push_back(Item{std::string(e.text), e.pos});
     }
     return Status::Ok();
   }
@@ -244,7 +244,7 @@ class Parser {
                        not_resource->key_pos);
     const json::Member* rm = resource ? resource : not_resource;
     if (rules_.resource_forbidden) {
-      if (rm != nullptr) return Malformed("Has prohibited field " + rm->key, rm->key_pos);
+      if (rm != nullptr) return Malformed("Has prohibited field " + std::string(rm->key), rm->key_pos);
     } else {
       if (rm == nullptr) return Malformed("Policy statement must contain resources.", st.pos);
       s.has_resource = true;
@@ -285,9 +285,9 @@ class Parser {
               v.pos);
       }
     }
-    if (!v.text.empty() && !sids_.insert(v.text).second)
+    if (!v.text.empty() && !sids_.insert(std::string(v.text)).second)
       return Malformed("Statement IDs (SID) in a single policy must be unique.", v.pos);
-    s.sid = v.text;
+    s.sid = std::string(v.text);
     s.has_sid = true;
     return Status::Ok();
   }
@@ -320,6 +320,7 @@ class Parser {
   }
 
   Status CheckTemplate(std::string_view text, const Position& pos, bool enabled) {
+    if (!enabled || text.find('$') == std::string_view::npos) return Status::Ok();
     Result<Template> t = Template::Parse(text, enabled);
     if (t.ok()) return Status::Ok();
     // Template errors carry the offset of the `$` in `column`.
@@ -360,7 +361,7 @@ class Parser {
         const Item& item = (*list)[i];
         std::string why;
         if (!ValidPrincipalValue(m.key, item.value, why))
-          return Malformed("Invalid principal in policy: \"" + m.key + "\":" + Quote(item.value) +
+          return Malformed("Invalid principal in policy: \"" + std::string(m.key) + "\":" + Quote(item.value) +
                                (why.empty() ? "" : " (" + why + ")"),
                            item.pos);
       }
@@ -375,9 +376,9 @@ class Parser {
                        v.pos);
     for (const json::Member& opm : v.members) {
       std::optional<OperatorSpec> op = ParseOperator(opm.key);
-      if (!op) return Malformed("Invalid Condition type : " + opm.key, opm.key_pos);
+      if (!op) return Malformed("Invalid Condition type : " + std::string(opm.key), opm.key_pos);
       if (!opm.value.is_object())
-        return Malformed("Syntax errors in policy: condition operator " + opm.key +
+        return Malformed("Syntax errors in policy: condition operator " + std::string(opm.key) +
                              " must map to an object of condition keys",
                          opm.value.pos);
       for (const json::Member& km : opm.value.members) {
@@ -408,7 +409,7 @@ class Parser {
     switch (v.type) {
       case json::Type::kString:
       case json::Type::kNumber:
-        c.values.push_back(Item{v.text, v.pos});
+        c.values.push_back(Item{std::string(v.text), v.pos});
         return Status::Ok();
       case json::Type::kBool:
         c.values.push_back(Item{v.boolean ? "true" : "false", v.pos});
@@ -446,7 +447,7 @@ Result<Policy> ParsePolicyText(std::string_view text, PolicyType type, const jso
   json::ParseOptions o = options;
   o.allow_duplicate_keys = false;
   o.validate_utf8 = false;  // CheckText validates the raw text, with a precise position
-  Result<json::Value> doc = json::Parse(text, o);
+  Result<json::Document> doc = json::Parse(text, o);
   if (!doc.ok()) {
     const Error& e = doc.error();
     return MakeError(std::string(kMalformedPolicyDocument), "Syntax errors in policy: " + e.message,

@@ -776,7 +776,7 @@ TEST(ParserPositions, ItemsKeepPositions) {
 // ParsePolicyValue validates an already-parsed document with its raw text.
 TEST(ParserPositions, ParsePolicyValueDirect) {
   const std::string text = R"({"Statement": {"Effect": "Deny", "Action": "*", "Resource": "*"}})";
-  Result<json::Value> doc = json::Parse(text);
+  Result<json::Document> doc = json::Parse(text);
   ASSERT_TRUE(doc.ok());
   Result<Policy> p = ParsePolicyValue(*doc, text, PT::kScp);
   ASSERT_TRUE(p.ok());
@@ -786,7 +786,7 @@ TEST(ParserPositions, ParsePolicyValueDirect) {
   json::ParseOptions o;
   o.allow_duplicate_keys = true;
   const std::string dup = R"({"Statement": [], "Statement": []})";
-  Result<json::Value> d = json::Parse(dup, o);
+  Result<json::Document> d = json::Parse(dup, o);
   ASSERT_TRUE(d.ok());
   Result<Policy> pd = ParsePolicyValue(*d, dup, PT::kIdentity);
   ASSERT_FALSE(pd.ok());

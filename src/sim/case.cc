@@ -31,23 +31,24 @@ class CaseBuilder {
     if (!doc.is_object()) return Invalid("a case must be a JSON object, found " + TypeOf(doc), doc.pos);
     if (const Value* n = doc.Find("name")) {
       if (!n->is_string()) return Invalid("\"name\" must be a string", n->pos);
-      name = n->text;
+      name = std::string(n->text);
     }
     if (const json::Member* dup = json::FindDuplicateKey(doc, true, "document"))
-      return Invalid("duplicate key \"" + dup->key + "\"", dup->key_pos);
+      return Invalid("duplicate key \"" + std::string(dup->key) + "\"", dup->key_pos);
     const Value* policies = nullptr;
     const Value* request = nullptr;
     for (const json::Member& m : doc.members) {
       if (m.key == "policies") policies = &m.value;
       else if (m.key == "request") request = &m.value;
       else if (m.key != "name" && m.key != "expected" && m.key != "note")
-        return Invalid("unknown field \"" + m.key + "\" in a case (known: name, policies, request)", m.key_pos);
+        return Invalid("unknown field \"" + std::string(m.key) + "\" in a case (known: name, policies, request)", m.key_pos);
     }
     if (request == nullptr) return Invalid("a case needs a \"request\"", doc.pos);
     // The request first: the resource decides how the resource policy parses.
     if (auto e = BuildRequest(*request)) return e;
     if (policies != nullptr)
       if (auto e = BuildPolicies(*policies)) return e;
+    out_.prepared_.emplace(std::move(out_.request_));
     return std::nullopt;
   }
 
@@ -61,7 +62,7 @@ class CaseBuilder {
     std::string name = default_name;
     if (const Value* n = ref.Find("name")) {
       if (!n->is_string()) return Invalid("a policy's \"name\" must be a string", n->pos, default_name);
-      name = n->text;
+      name = std::string(n->text);
     }
     const Value* document = nullptr;
     for (const json::Member& m : ref.members) {
@@ -70,7 +71,7 @@ class CaseBuilder {
       } else if (m.key == "document") {
         document = &m.value;
       } else {
-        return Invalid("unknown field \"" + m.key + "\" in a policy (known: name, document)", m.key_pos, name);
+        return Invalid("unknown field \"" + std::string(m.key) + "\" in a policy (known: name, document)", m.key_pos, name);
       }
     }
     if (document == nullptr) return Invalid("policy \"" + name + "\" has no \"document\"", ref.pos, name);
@@ -140,7 +141,7 @@ class CaseBuilder {
         if (auto e = CompileLevels(val, PolicyType::kRcp, "rcp", set.rcp)) return e;
         set.rcp_governed = true;
       } else {
-        return Invalid("unknown policy slot \"" + m.key +
+        return Invalid("unknown policy slot \"" + std::string(m.key) +
                            "\" (known: identity, resource, boundary, session, scp, rcp)",
                        m.key_pos);
       }
@@ -161,7 +162,7 @@ class CaseBuilder {
     if (v == nullptr) return Invalid("the request needs \"" + std::string(key) + "\"", req.pos);
     if (!v->is_string() || v->text.empty())
       return Invalid("request \"" + std::string(key) + "\" must be a non-empty string", v->pos);
-    out = v->text;
+    out = std::string(v->text);
     return std::nullopt;
   }
 
@@ -171,7 +172,7 @@ class CaseBuilder {
     for (const json::Member& m : req.members) {
       if (m.key != "principal" && m.key != "action" && m.key != "resource" && m.key != "principalAccount" &&
           m.key != "resourceAccount" && m.key != "context")
-        return Invalid("unknown field \"" + m.key +
+        return Invalid("unknown field \"" + std::string(m.key) +
                            "\" in the request (known: principal, action, resource, principalAccount, "
                            "resourceAccount, context)",
                        m.key_pos);
@@ -194,12 +195,12 @@ class CaseBuilder {
 
     if (const Value* a = req.Find("principalAccount")) {
       if (!a->is_string()) return Invalid("\"principalAccount\" must be a string", a->pos);
-      r.principal.account = a->text;
+      r.principal.account = std::string(a->text);
     }
     r.resource_account.clear();
     if (const Value* a = req.Find("resourceAccount")) {
       if (!a->is_string()) return Invalid("\"resourceAccount\" must be a string", a->pos);
-      r.resource_account = a->text;
+      r.resource_account = std::string(a->text);
     } else {
       const policy::ArnView arn = policy::ArnView::Of(r.resource);
       if (arn.valid) r.resource_account = std::string(arn.field[4]);
@@ -210,17 +211,17 @@ class CaseBuilder {
     return std::nullopt;
   }
 
-  std::optional<CaseError> ContextScalar(const Value& v, const std::string& key, std::string& out) {
+  std::optional<CaseError> ContextScalar(const Value& v, std::string_view key, std::string& out) {
     switch (v.type) {
       case json::Type::kString:
       case json::Type::kNumber:
-        out = v.text;
+        out = std::string(v.text);
         return std::nullopt;
       case json::Type::kBool:
         out = v.boolean ? "true" : "false";
         return std::nullopt;
       default:
-        return Invalid("context value of \"" + key + "\" must be a string, number, boolean or an array of them, found " +
+        return Invalid("context value of \"" + std::string(key) + "\" must be a string, number, boolean or an array of them, found " +
                            TypeOf(v),
                        v.pos);
     }
@@ -231,7 +232,7 @@ class CaseBuilder {
     policy::RequestContext& c = out_.request_.context;
     for (const json::Member& m : ctx.members) {
       if (c.Find(m.key) != nullptr)
-        return Invalid("context key \"" + m.key +
+        return Invalid("context key \"" + std::string(m.key) +
                            "\" is given twice (key names are case-insensitive)",
                        m.key_pos);
       if (m.value.is_array()) {

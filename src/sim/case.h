@@ -28,15 +28,16 @@ struct CaseError {
 
 class PreparedCase {
  public:
-  const policy::Request& request() const { return request_; }
+  const policy::Request& request() const { return prepared_->request(); }
   const policy::PolicySet& policies() const { return set_; }
-  policy::Decision Evaluate() const { return policy::Authorize(set_, request_); }
+  policy::Decision Evaluate() const { return policy::Authorize(set_, *prepared_); }
 
  private:
   friend class CaseBuilder;
   std::deque<policy::CompiledPolicy> storage_;  // stable addresses for set_
   policy::PolicySet set_;
-  policy::Request request_;
+  policy::Request request_;  // while building; then moved into prepared_
+  std::optional<policy::PreparedRequest> prepared_;
 };
 
 struct PrepareResult {

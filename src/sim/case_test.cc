@@ -128,7 +128,7 @@ TEST(CaseReader, OneMultiLineObject) {
 TEST(CaseReader, MultiLineObjectWithCrlf) {
   const auto cases = ReadAll("{\r\n  \"name\": \"x\"\r\n}\r\n");
   ASSERT_EQ(cases.size(), 1u);
-  Result<json::Value> v = json::Parse(cases[0].text);
+  Result<json::Document> v = json::Parse(cases[0].text);
   ASSERT_TRUE(v.ok());
   EXPECT_EQ(v->Find("name")->text, "x");
 }
@@ -585,21 +585,21 @@ TEST(DerivedKeys, ContextValueForms) {
 
 std::string Field(const json::Value& v, std::string_view key) {
   const json::Value* f = v.Find(key);
-  return f == nullptr ? "<absent>" : f->text;
+  return f == nullptr ? "<absent>" : std::string(f->text);
 }
 
-json::Value Render(const std::string& text, std::uint32_t first_line = 1) {
+json::Document Render(const std::string& text, std::uint32_t first_line = 1) {
   const std::string line = SimulateOne(CaseText{text, first_line});
   EXPECT_EQ(line.find('\n'), std::string::npos) << line;
-  Result<json::Value> v = json::Parse(line);
+  Result<json::Document> v = json::Parse(line);
   EXPECT_TRUE(v.ok()) << line;
-  return v.ok() ? std::move(v).value() : json::Value{};
+  return v.ok() ? std::move(v).value() : json::Document{};
 }
 
 // simulate-case.md "Output": decision, matched (policy, statement, sid,
 // effect).
 TEST(SimulateOutput, AllowWithMatched) {
-  const json::Value v = Render(Case(kUserReq, R"({"identity": [{"name": "AllowStart", "document": {"Version": "2012-10-17",
+  const json::Document v = Render(Case(kUserReq, R"({"identity": [{"name": "AllowStart", "document": {"Version": "2012-10-17",
     "Statement": [{"Sid": "Other", "Effect": "Allow", "Action": "ec2:*", "Resource": "*"},
                   {"Sid": "Read", "Effect": "Allow", "Action": "s3:Get*", "Resource": "arn:aws:s3:::b/*"}]}}]})"));
   EXPECT_EQ(Field(v, "name"), "c");
@@ -618,7 +618,7 @@ TEST(SimulateOutput, AllowWithMatched) {
 
 // A Statement given as a single object is index 0; no sid key without a Sid.
 TEST(SimulateOutput, ExplicitDenyWithStageAndMessage) {
-  const json::Value v = Render(Case(kUserReq, R"({"identity": [{"name": "A", "document":
+  const json::Document v = Render(Case(kUserReq, R"({"identity": [{"name": "A", "document":
       {"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}}],
     "scp": [[{"name": "Root", "document": {"Statement": {"Effect": "Deny", "Action": "s3:*", "Resource": "*"}}}]]})"));
   EXPECT_EQ(Field(v, "decision"), "ExplicitDeny");
@@ -635,7 +635,7 @@ TEST(SimulateOutput, ExplicitDenyWithStageAndMessage) {
 }
 
 TEST(SimulateOutput, ImplicitDenyHasEmptyMatched) {
-  const json::Value v = Render(Case(kUserReq));
+  const json::Document v = Render(Case(kUserReq));
   EXPECT_EQ(Field(v, "decision"), "ImplicitDeny");
   ASSERT_NE(v.Find("matched"), nullptr);
   EXPECT_TRUE(v.Find("matched")->elements.empty());
@@ -647,7 +647,7 @@ TEST(SimulateOutput, ImplicitDenyHasEmptyMatched) {
 TEST(SimulateOutput, ErrorObject) {
   const std::string text = Case(kUserReq, R"({"identity": [{"name": "Bad", "document": {"Statement": {"Effect": "Allow",
     "Action": "*", "Resource": "*", "Condition": {"StringEqualz": {"aws:x": "1"}}}}}]})");
-  const json::Value v = Render(text, 10);
+  const json::Document v = Render(text, 10);
   EXPECT_EQ(Field(v, "name"), "c");
   const json::Value* err = v.Find("error");
   ASSERT_NE(err, nullptr);
@@ -660,7 +660,7 @@ TEST(SimulateOutput, ErrorObject) {
 
 // A case without a name has no name in its result.
 TEST(SimulateOutput, NoName) {
-  const json::Value v = Render(R"({"request": {)" + std::string(kUserReq) + "}}");
+  const json::Document v = Render(R"({"request": {)" + std::string(kUserReq) + "}}");
   EXPECT_EQ(v.Find("name"), nullptr);
   EXPECT_EQ(Field(v, "decision"), "ImplicitDeny");
 }
@@ -698,11 +698,11 @@ TEST(SimulateOutput, TextFormat) {
 TEST(SimulateOutput, DerivedUsernameResolvesVariable) {
   const std::string policies = R"({"identity": [{"name": "Home", "document": {"Version": "2012-10-17",
     "Statement": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::home/${aws:username}/*"}}}]})";
-  const json::Value user = Render(Case(
+  const json::Document user = Render(Case(
       R"("principal": "arn:aws:iam::111111111111:user/alice", "action": "s3:GetObject", "resource": "arn:aws:s3:::home/alice/x")",
       policies));
   EXPECT_EQ(Field(user, "decision"), "Allow");
-  const json::Value role = Render(Case(
+  const json::Document role = Render(Case(
       R"("principal": "arn:aws:sts::111111111111:assumed-role/alice/alice", "action": "s3:GetObject", "resource": "arn:aws:s3:::home/alice/x")",
       policies));
   EXPECT_EQ(Field(role, "decision"), "ImplicitDeny");

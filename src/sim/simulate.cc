@@ -10,7 +10,7 @@ PrepareResult PrepareText(const CaseText& text) {
   json::ParseOptions options;
   options.first_line = text.first_line;
   options.allow_duplicate_keys = true;  // checked per part: case vs policy documents
-  Result<json::Value> doc = json::Parse(text.text, options);
+  Result<json::Document> doc = json::Parse(text.text, options);
   if (!doc.ok()) {
     PrepareResult r;
     Error e = doc.error();

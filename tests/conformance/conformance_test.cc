@@ -40,9 +40,9 @@ std::vector<Case> LoadCorpus() {
       ++n;
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       Case c{f.filename().string(), n, line, ""};
-      Result<json::Value> v = json::Parse(line, {n, 1, true});
+      Result<json::Document> v = json::Parse(line, {n, 1, true});
       if (v.ok())
-        if (const json::Value* name = v->Find("name"); name && name->is_string()) c.name = name->text;
+        if (const json::Value* name = v->Find("name"); name && name->is_string()) c.name = std::string(name->text);
       out.push_back(std::move(c));
     }
   }
@@ -54,14 +54,14 @@ const std::vector<Case>& Corpus() {
   return corpus;
 }
 
-std::string Str(const json::Value* v) { return v && v->is_string() ? v->text : std::string(); }
+std::string Str(const json::Value* v) { return v && v->is_string() ? std::string(v->text) : std::string(); }
 
 class Conformance : public ::testing::TestWithParam<std::size_t> {};
 
 TEST_P(Conformance, MatchesExpected) {
   const Case& c = Corpus()[GetParam()];
   SCOPED_TRACE(c.file + ":" + std::to_string(c.line) + " " + c.name);
-  Result<json::Value> doc = json::Parse(c.text, {c.line, 1, true});
+  Result<json::Document> doc = json::Parse(c.text, {c.line, 1, true});
   ASSERT_TRUE(doc.ok()) << "the corpus line itself is not JSON: " << doc.error().message;
   const json::Value* expected = doc->Find("expected");
   ASSERT_NE(expected, nullptr) << "case without \"expected\"";
@@ -72,9 +72,9 @@ TEST_P(Conformance, MatchesExpected) {
   // Each case is run as a one-line input, so expected positions do not
   // depend on where a case sits in its file.
   const std::string result_text = sim::SimulateOne(sim::CaseText{c.text, 1});
-  Result<json::Value> result = json::Parse(result_text);
+  Result<json::Document> result = json::Parse(result_text);
   ASSERT_TRUE(result.ok()) << result_text;
-  const std::string note_text = "note: " + note->text + "\nresult: " + result_text;
+  const std::string note_text = "note: " + std::string(note->text) + "\nresult: " + result_text;
 
   if (const json::Value* err = expected->Find("error")) {
     const json::Value* got = result->Find("error");
