@@ -56,6 +56,9 @@ struct Collector {
   }
 
   void Consider(const CompiledPolicy* p, const CompiledStatement& st, Slot slot, std::uint16_t level) {
+    // Once a Deny applies, the outcome is settled: only further Denies
+    // (for the explanation) still need evaluating.
+    if (st.effect == Effect::kAllow && !denies.empty()) return;
     {
       const StatementMatch m = EvaluateStatement(st, in);
       if (!m.applies) return;
