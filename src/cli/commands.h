@@ -12,5 +12,7 @@ inline constexpr int kExitFailure = 1;  // the command ran; something in the inp
 inline constexpr int kExitUsage = 2;    // bad arguments, unreadable files
 
 void RegisterPolicyCommands(CLI::App& app, int& exit_code);
+void RegisterWorldCommands(CLI::App& app, int& exit_code);
+void RegisterStsCommands(CLI::App& app, int& exit_code);
 
 }  // namespace gatehouse::cli

@@ -11,6 +11,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "gatehouse 0.1.0");
   int exit_code = gatehouse::cli::kExitOk;
   gatehouse::cli::RegisterPolicyCommands(app, exit_code);
+  gatehouse::cli::RegisterWorldCommands(app, exit_code);
+  gatehouse::cli::RegisterStsCommands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

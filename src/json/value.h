@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -61,6 +62,9 @@ struct Member {
 // Movable, not copyable; its Values must not outlive it.
 struct Document : Value {
   std::unique_ptr<char[]> buffer;
+  // Strings of documents built from other formats (YAML); a deque keeps
+  // their addresses stable as it grows.
+  std::deque<std::string> owned;
 };
 
 // The second occurrence of a repeated key in `v` (searching nested values

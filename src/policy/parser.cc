@@ -50,7 +50,7 @@ Error UnknownElement(std::string_view name, const std::string_view (&known)[N], 
 
 class Parser {
  public:
-  Parser(PolicyType type) : type_(type), rules_(RulesFor(type)) {}  // NOLINT
+  Parser(PolicyType type, bool raw_is_source) : type_(type), rules_(RulesFor(type)), raw_is_source_(raw_is_source) {}
 
   Result<Policy> Run(const Value& doc, std::string_view raw, bool keys_checked) {
     if (Status s = CheckText(doc, raw); !s.ok()) return s.error();
@@ -111,7 +111,8 @@ class Parser {
       const std::int32_t cp = utf8::Decode(raw, i, len);
       const bool ok = cp == 0x09 || cp == 0x0A || cp == 0x0D || (cp >= 0x20 && cp <= 0xFF);
       if (!ok) {
-        Position p = json::PositionAt(raw, i, json::ParseOptions{doc.pos.line, doc.pos.column});
+        Position p = raw_is_source_ ? json::PositionAt(raw, i, json::ParseOptions{doc.pos.line, doc.pos.column})
+                                    : doc.pos;
         return Malformed(cp < 0 ? std::string("Policy text is not valid UTF-8")
                                 : "Policy contains a character outside the allowed set (TAB, LF, "
                                   "CR and U+0020 to U+00FF)",
@@ -432,6 +433,7 @@ class Parser {
 
   PolicyType type_;
   const TypeRules& rules_;
+  bool raw_is_source_;
   Policy policy_;
   std::unordered_set<std::string> sids_;
 };
@@ -439,8 +441,8 @@ class Parser {
 }  // namespace
 
 Result<Policy> ParsePolicyValue(const json::Value& doc, std::string_view raw_text, PolicyType type,
-                                bool keys_checked) {
-  return Parser(type).Run(doc, raw_text, keys_checked);
+                                bool keys_checked, bool raw_is_source) {
+  return Parser(type, raw_is_source).Run(doc, raw_text, keys_checked);
 }
 
 Result<Policy> ParsePolicyText(std::string_view text, PolicyType type, const json::ParseOptions& options) {

@@ -25,8 +25,10 @@ Result<Policy> ParsePolicyText(std::string_view text, PolicyType type,
 // source text (used for the character-set and size checks); its first byte
 // is at `doc.pos`.
 // `keys_checked`: the caller parsed `doc` with duplicate keys rejected, so
-// the deep duplicate scan can be skipped.
+// the deep duplicate scan can be skipped. `raw_is_source`: false when
+// `raw_text` is a serialisation of `doc` (a policy written as YAML), so
+// character-set errors are reported at the document's start.
 Result<Policy> ParsePolicyValue(const json::Value& doc, std::string_view raw_text, PolicyType type,
-                                bool keys_checked = false);
+                                bool keys_checked = false, bool raw_is_source = true);
 
 }  // namespace gatehouse::policy
