@@ -14,5 +14,7 @@ inline constexpr int kExitUsage = 2;    // bad arguments, unreadable files
 void RegisterPolicyCommands(CLI::App& app, int& exit_code);
 void RegisterWorldCommands(CLI::App& app, int& exit_code);
 void RegisterStsCommands(CLI::App& app, int& exit_code);
+void RegisterSsmCommands(CLI::App& app, int& exit_code);
+void RegisterAccessCommands(CLI::App& app, int& exit_code);
 
 }  // namespace gatehouse::cli

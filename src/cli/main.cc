@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
   gatehouse::cli::RegisterPolicyCommands(app, exit_code);
   gatehouse::cli::RegisterWorldCommands(app, exit_code);
   gatehouse::cli::RegisterStsCommands(app, exit_code);
+  gatehouse::cli::RegisterSsmCommands(app, exit_code);
+  gatehouse::cli::RegisterAccessCommands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -66,6 +66,21 @@ sts::CallerSpec SpecOf(const CallerOptions& o) {
   return spec;
 }
 
+ssm::RunAsConfig RunAsConfigOf(const world::World& w) {
+  ssm::RunAsConfig c;
+  c.mappings_enabled = !w.run_as_mappings.empty();
+  for (const world::RunAsMappingRule& r : w.run_as_mappings) {
+    ssm::RunAsMapping m;
+    m.kind = r.kind == "permission_set" ? ssm::RunAsMapping::Kind::kPermissionSet
+             : r.kind == "role"         ? ssm::RunAsMapping::Kind::kRole
+                                        : ssm::RunAsMapping::Kind::kGroup;
+    m.name = r.name;
+    m.linux_user = r.linux_user;
+    c.mappings.push_back(std::move(m));
+  }
+  return c;
+}
+
 void RegisterWorldCommands(CLI::App& app, int& exit_code) {
   auto* world_cmd = app.add_subcommand("world", "World files: accounts, identities, hosts");
   world_cmd->require_subcommand(1);

@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "common/status.h"
+#include "ssm/runas.h"
 #include "sts/caller.h"
 #include "world/model.h"
 
@@ -39,5 +40,8 @@ std::unique_ptr<world::World> LoadWorldOrReport(const std::string& path);
 Result<sts::CallContext> MakeContext(const WorldOptions& o, const world::World& w);
 
 sts::CallerSpec SpecOf(const CallerOptions& o);
+
+// The world's RunAs mappings (gatehouse extension) for the ssm layer.
+ssm::RunAsConfig RunAsConfigOf(const world::World& w);
 
 }  // namespace gatehouse::cli

@@ -51,6 +51,8 @@ class ArnMatcher {
   static ArnMatcher CompileCondition(const Template& pattern);
 
   bool star() const { return star_; }
+  // Whether matching reads the request context (policy variables).
+  bool depends_on_context() const { return whole_template_ || resource_template_; }
   // False when a variable cannot be resolved.
   bool Matches(const ArnView& arn, const RequestContext& ctx) const;
 

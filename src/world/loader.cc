@@ -177,7 +177,7 @@ Tags ReadIamTags(const Value& v) {
   Object(v, "tags");
   if (const json::Member* dup = json::FindDuplicateKey(v, false)) Fail(dup->key_pos, "duplicate tag " + Q(dup->key));
   for (const json::Member& m : v.members) {
-    const std::string value = v.is_null() ? "" : Text(m.value, "a tag value");
+    const std::string value = m.value.is_null() ? "" : Text(m.value, "a tag value");
     CheckTag(m.key, value, 128, m.key_pos);
     if (FindTag(tags, m.key))
       Fail(m.key_pos, "duplicate tag key " + Q(m.key) + ": IAM tag keys are unique ignoring case");
@@ -201,7 +201,7 @@ class Loader {
   World Run(const Value& root) {
     Object(root, "the world file");
     AllowedKeys(root, {"version", "partition", "region", "time", "organization", "accounts", "aws_managed_policies",
-                       "identity_center", "profiles"},
+                       "identity_center", "profiles", "extensions"},
                 "the world file");
     const Value* version = root.Find("version");
     if (version == nullptr) Fail(root.pos, "the world file needs \"version: 1\"");
@@ -227,9 +227,12 @@ class Loader {
     }
     if (const Value* ic = root.Find("identity_center")) IdentityCenter(*ic);
     if (const Value* p = root.Find("profiles")) Profiles(*p);
+    if (const Value* e = root.Find("extensions")) Extensions(*e);
     ResolveIdentities();
-    ResolveTrustPolicies();
+    // Provisioned roles first: a trust policy may name them (or their
+    // sessions) as principals.
     if (const Value* ic = root.Find("identity_center")) ProvisionSsoRoles(*ic);
+    ResolveTrustPolicies();
     return std::move(w_);
   }
 
@@ -860,6 +863,38 @@ class Loader {
         if (!seen.insert(s->second).second) Fail(m->key_pos, "profile " + Q(pr.name) + " has a source_profile cycle");
         cur = &w_.profiles[s->second];
       }
+    }
+  }
+
+  // ---- gatehouse extensions ----
+  void Extensions(const Value& v) {
+    Object(v, "extensions");
+    AllowedKeys(v, {"run_as_mappings"}, "extensions");
+    const Value* rules = v.Find("run_as_mappings");
+    if (rules == nullptr) return;
+    if (!rules->is_array()) Fail(rules->pos, "run_as_mappings must be a list of rules");
+    for (const Value& r : rules->elements) {
+      Object(r, "a RunAs mapping");
+      AllowedKeys(r, {"permission_set", "role", "group", "linux_user"}, "a RunAs mapping");
+      RunAsMappingRule rule;
+      rule.pos = r.pos;
+      int kinds = 0;
+      for (const char* kind : {"permission_set", "role", "group"}) {
+        if (const Value* n = r.Find(kind)) {
+          rule.kind = kind;
+          rule.name = Text(*n, kind);
+          ++kinds;
+        }
+      }
+      if (kinds != 1) Fail(r.pos, "a RunAs mapping names exactly one of permission_set, role or group");
+      const Value* user = r.Find("linux_user");
+      if (user == nullptr) Fail(r.pos, "a RunAs mapping needs a linux_user");
+      rule.linux_user = Text(*user, "linux_user");
+      if (rule.linux_user == "root") Fail(user->pos, "a RunAs mapping cannot choose root (Session Manager refuses it)");
+      if (!IsLinuxUserName(rule.linux_user)) Fail(user->pos, "invalid Linux user name " + Q(rule.linux_user));
+      if (rule.kind == "permission_set" && (!w_.identity_center || !w_.identity_center->permission_sets.count(rule.name)))
+        Fail(r.Find("permission_set")->pos, "unknown permission set " + Q(rule.name));
+      w_.run_as_mappings.push_back(std::move(rule));
     }
   }
 

@@ -108,4 +108,9 @@ std::string World::OrgPath(std::string_view account) const {
   return out;
 }
 
+bool RcpGoverns(std::string_view action) {
+  const std::string vendor = ascii::Lower(action.substr(0, action.find(':')));
+  return vendor == "s3" || vendor == "sts" || vendor == "kms" || vendor == "sqs" || vendor == "secretsmanager";
+}
+
 }  // namespace gatehouse::world

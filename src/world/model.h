@@ -182,6 +182,16 @@ struct Profile {
   json::Position pos;
 };
 
+// gatehouse extension (opt-in): a Linux user per permission set, role or
+// IAM group, taking precedence over the SSMSessionRunAs tag
+// (docs/world-format.md "Extensions").
+struct RunAsMappingRule {
+  std::string kind;  // permission_set | role | group
+  std::string name;
+  std::string linux_user;
+  json::Position pos;
+};
+
 struct World {
   std::string partition = "aws";
   std::string region = "us-east-1";
@@ -191,6 +201,7 @@ struct World {
   std::map<std::string, std::unique_ptr<ManagedPolicy>> aws_managed;  // by name
   std::optional<IdentityCenter> identity_center;
   std::map<std::string, Profile> profiles;
+  std::vector<RunAsMappingRule> run_as_mappings;  // empty: the extension is off
 
   const Account* FindAccount(std::string_view id) const;
   const User* FindUserByArn(std::string_view arn) const;
@@ -207,5 +218,10 @@ struct World {
   // "o-…/r-…/ou-…/…/" for an organization member, or empty.
   std::string OrgPath(std::string_view account) const;
 };
+
+// Whether resource control policies govern an action: RCPs apply to a
+// subset of services (S3, STS, KMS, SQS, Secrets Manager), not to EC2 or
+// Systems Manager.
+bool RcpGoverns(std::string_view action);
 
 }  // namespace gatehouse::world

@@ -60,7 +60,7 @@ struct Frame {
 
 class Builder : public YAML::EventHandler {
  public:
-  explicit Builder(json::Document& doc) : doc_(doc) {}
+  Builder(json::Document& doc, std::string_view text) : doc_(doc), text_(text) {}
 
   void OnDocumentStart(const YAML::Mark&) override { ++documents_; }
   void OnDocumentEnd() override {}
@@ -70,6 +70,12 @@ class Builder : public YAML::EventHandler {
     json::Value v;
     v.type = json::Type::kNull;
     v.pos = PositionOf(mark);
+    // yaml-cpp does not pass the scalar's text; keep its spelling from the
+    // source, so that a map key written `Null:` (the IAM operator) keeps
+    // its name.
+    if (v.pos.offset < text_.size())
+      for (std::string_view spelling : {"null", "Null", "NULL", "~"})
+        if (text_.substr(v.pos.offset, spelling.size()) == spelling) v.text = spelling;
     Add(std::move(v));
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
@@ -165,6 +171,7 @@ class Builder : public YAML::EventHandler {
   }
 
   json::Document& doc_;
+  std::string_view text_;
   std::vector<Frame> stack_;
   Error error_;
   int documents_ = 0;
@@ -176,7 +183,7 @@ class Builder : public YAML::EventHandler {
 Result<json::Document> ParseYaml(std::string_view text) {
   json::Document doc;
   std::istringstream in{std::string(text)};
-  Builder builder(doc);
+  Builder builder(doc, text);
   try {
     YAML::Parser parser(in);
     while (parser.HandleNextDocument(builder)) {

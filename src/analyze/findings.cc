@@ -1,0 +1,212 @@
+// analyze/findings.cc: the four findings.
+#include "analyze/findings.h"
+
+#include <map>
+#include <set>
+
+#include "common/ascii.h"
+#include "services/authz.h"
+
+namespace gatehouse::analyze {
+namespace {
+
+bool ReadsUserId(const policy::CompiledPolicy& p) {
+  for (const policy::CompiledStatement& st : p.statements()) {
+    for (const policy::CompiledCondition& c : st.conditions) {
+      if (c.key.lower == "aws:userid") return true;
+      for (const policy::ConditionValue& v : c.values)
+        for (const policy::TemplatePart& part : v.text.parts())
+          if (part.kind == policy::TemplatePart::Kind::kVariable && part.key.lower == "aws:userid") return true;
+    }
+  }
+  return false;
+}
+
+bool RoleReadsUserId(const world::Role& r) {
+  for (const world::PolicyDoc& d : r.inline_policies)
+    if (ReadsUserId(*d.compiled)) return true;
+  for (const world::ManagedPolicy* m : r.managed)
+    if (ReadsUserId(*m->doc.compiled)) return true;
+  return r.boundary != nullptr && ReadsUserId(*r.boundary->doc.compiled);
+}
+
+// Tag keys that StartSession statements of a principal's policies read.
+std::set<std::string> StartSessionTagKeys(const world::World& w, const world::Identity& id) {
+  policy::PolicySet set;
+  world::AddPrincipalPolicies(w, id, set);
+  std::set<std::string> keys;
+  auto scan = [&](const policy::CompiledPolicy* p) {
+    if (p == nullptr) return;
+    for (const policy::CompiledStatement& st : p->statements()) {
+      if (st.actions.Matches("ssm", "startsession") == st.not_action) continue;
+      for (const policy::CompiledCondition& c : st.conditions) {
+        for (std::string_view prefix : {"ssm:resourcetag/", "aws:resourcetag/"})
+          if (c.key.lower.rfind(prefix, 0) == 0) keys.insert(c.key.lower.substr(prefix.size()));
+        for (const policy::ConditionValue& v : c.values)
+          for (const policy::TemplatePart& part : v.text.parts())
+            for (std::string_view prefix : {"ssm:resourcetag/", "aws:resourcetag/"})
+              if (part.kind == policy::TemplatePart::Kind::kVariable && part.key.lower.rfind(prefix, 0) == 0)
+                keys.insert(part.key.lower.substr(prefix.size()));
+      }
+    }
+  };
+  for (const auto* p : set.identity) scan(p);
+  scan(set.boundary);
+  for (const auto* p : set.session) scan(p);
+  return keys;
+}
+
+std::string NameOf(const world::Identity& id) {
+  switch (id.kind) {
+    case world::Identity::Kind::kRoot: return "root";
+    case world::Identity::Kind::kUser: return id.user->name;
+    case world::Identity::Kind::kRoleSession: return id.session_name;
+  }
+  return "x";
+}
+
+// A Deny on StartSession that applies only when a tag is present
+// (Null {<resource tag key>: "false"}): the tag key, lower-cased.
+std::vector<std::pair<std::string, std::string>> NullGuardedDenies(const policy::CompiledPolicy& p) {
+  std::vector<std::pair<std::string, std::string>> out;  // (tag key, statement label)
+  for (const policy::CompiledStatement& st : p.statements()) {
+    if (st.effect != policy::Effect::kDeny || st.actions.Matches("ssm", "startsession") == st.not_action) continue;
+    for (const policy::CompiledCondition& c : st.conditions) {
+      if (c.op.base != policy::BaseOp::kNull || c.op.set != policy::SetQualifier::kNone) continue;
+      bool requires_present = false;
+      for (const policy::ConditionValue& v : c.values) requires_present = requires_present || (v.boolean && !*v.boolean);
+      if (!requires_present) continue;
+      for (std::string_view prefix : {"ssm:resourcetag/", "aws:resourcetag/"})
+        if (c.key.lower.rfind(prefix, 0) == 0)
+          out.emplace_back(c.key.lower.substr(prefix.size()),
+                           p.name() + " statement " + std::to_string(st.index) + (st.sid.empty() ? "" : " (" + st.sid + ")"));
+    }
+  }
+  return out;
+}
+
+bool HasTag(const world::Host& h, std::string_view lower_key) {
+  for (const auto& [k, v] : h.tags)
+    if (ascii::EqualsIgnoreCase(k, lower_key)) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<Finding> Findings(const world::World& w, const Matrix& m, const services::SsmContext& ctx) {
+  std::vector<Finding> out;
+  const sts::CallContext call{ctx.env.now, ctx.env.region};
+  const auto& principals = m.principals();
+  const auto& hosts = m.hosts();
+
+  // 1. Spoofable session names.
+  for (const auto& [aid, a] : w.accounts) {
+    for (const auto& [rname, role] : a->roles) {
+      if (role->protected_sso || !RoleReadsUserId(*role)) continue;
+      for (const ReachablePrincipal& p : principals) {
+        bool free_name = true;
+        for (const char* probe : {"gatehouse-probe-a", "gatehouse-probe-b"}) {
+          bool ok = false;
+          std::vector<std::optional<std::string>> external_ids = {std::nullopt};
+          for (const std::string& e : ExternalIdsOf(*role)) external_ids.emplace_back(e);
+          for (const auto& external_id : external_ids) {
+            sts::AssumeRoleParams params;
+            params.role_arn = role->arn;
+            params.role_session_name = probe;
+            params.external_id = external_id;
+            ok = ok || sts::AssumeRole(w, p.identity, params, call).ok();
+          }
+          free_name = free_name && ok;
+        }
+        if (!free_name) continue;
+        out.push_back(Finding{"spoofable-session-name", role->arn,
+                              p.label + " can assume " + role->name +
+                                  " with a session name of its choosing, and the role's policies test aws:userid "
+                                  "(which ends with the session name): it can take any user's access"});
+      }
+    }
+  }
+
+  // 2. Tags that decide access and that the principal can change.
+  for (std::size_t pi = 0; pi < principals.size(); ++pi) {
+    const world::Identity& id = principals[pi].identity;
+    const std::set<std::string> keys = StartSessionTagKeys(w, id);
+    if (keys.empty()) continue;
+    std::set<std::pair<std::string, std::size_t>> reported;  // (key, class)
+    for (std::size_t hi = 0; hi < hosts.size(); ++hi) {
+      const world::Host& h = *hosts[hi];
+      if (h.account != id.account) continue;
+      const std::size_t cls = m.ClassOf(pi, hi);
+      for (const std::string& key : keys) {
+        if (!reported.insert({key, cls}).second) continue;  // one host per class and key
+        // Use the host's own spelling of the key when it has the tag.
+        std::string spelled = key;
+        for (const auto& [k, v] : h.tags)
+          if (ascii::EqualsIgnoreCase(k, key)) spelled = k;
+        for (const char* action : {"ec2:CreateTags", "ec2:DeleteTags"}) {
+          services::AuthzRequest r;
+          r.action = action;
+          r.resource = h.arn;
+          r.extra.SetMulti("aws:TagKeys", {spelled});
+          if (std::string_view(action) == "ec2:CreateTags") r.extra.Set("aws:RequestTag/" + spelled, NameOf(id));
+          for (const auto& [k, v] : h.tags) {
+            r.extra.Set("aws:ResourceTag/" + k, v);
+            r.extra.Set("ec2:ResourceTag/" + k, v);
+          }
+          world::RequestEnvironment env = ctx.env;
+          env.region = h.region;
+          if (services::Authorize(w, id, r, env).allowed()) {
+            out.push_back(Finding{"tamperable-tag", principals[pi].label,
+                                  "its StartSession access reads tag " + spelled + ", and it may call " + action +
+                                      " with that key on " + h.id + " (and hosts like it)"});
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  // 3. Allowed, but the RunAs user cannot be used on the host.
+  for (std::size_t pi = 0; pi < principals.size(); ++pi) {
+    std::map<std::string, std::vector<std::string>> by_reason;
+    for (std::size_t hi = 0; hi < hosts.size(); ++hi) {
+      const PairResult r = m.At(pi, hi);
+      if (r.cell->outcome == policy::Outcome::kAllow && r.session_error)
+        by_reason[r.session_error->message].push_back(hosts[hi]->id);
+    }
+    for (const auto& [reason, host_ids] : by_reason) {
+      std::string list;
+      for (std::size_t i = 0; i < host_ids.size() && i < 10; ++i) list += (i ? ", " : "") + host_ids[i];
+      if (host_ids.size() > 10) list += ", … (" + std::to_string(host_ids.size()) + " hosts)";
+      out.push_back(Finding{"runas-user-missing", principals[pi].label,
+                            "allowed to start sessions on " + list + " but they fail: " + reason});
+    }
+  }
+
+  // 4. Untagged hosts that a Null-guarded Deny leaves open.
+  std::map<std::string, std::set<std::string>> deny_guards;  // statement -> tag keys
+  for (const ReachablePrincipal& p : principals) {
+    policy::PolicySet set;
+    world::AddPrincipalPolicies(w, p.identity, set);
+    for (const auto* pol : set.identity)
+      for (const auto& [key, label] : NullGuardedDenies(*pol)) deny_guards[label].insert(key);
+  }
+  for (const auto& [label, keys] : deny_guards) {
+    for (const std::string& key : keys) {
+      for (std::size_t hi = 0; hi < hosts.size(); ++hi) {
+        if (HasTag(*hosts[hi], key)) continue;
+        std::size_t open = 0;
+        for (std::size_t pi = 0; pi < principals.size(); ++pi)
+          if (m.At(pi, hi).allowed) ++open;
+        if (open == 0) continue;
+        out.push_back(Finding{"untagged-host-open", hosts[hi]->id,
+                              "has no " + key + " tag, so the Deny " + label + " (which applies only when the tag is "
+                              "present) never protects it: " + std::to_string(open) +
+                                  " principal(s) can start sessions on it"});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace gatehouse::analyze
