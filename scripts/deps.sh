@@ -6,7 +6,7 @@ set -euo pipefail
 GATEHOUSE_PACKAGES=(
   build-essential cmake ccache pkg-config
   clang libclang-rt-14-dev            # libFuzzer and the sanitizer build
-  rapidjson-dev libcli11-dev libssl-dev
+  rapidjson-dev libcli11-dev libssl-dev libyaml-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3
 )

@@ -30,32 +30,6 @@ bool RoleReadsUserId(const world::Role& r) {
   return r.boundary != nullptr && ReadsUserId(*r.boundary->doc.compiled);
 }
 
-// Tag keys that StartSession statements of a principal's policies read.
-std::set<std::string> StartSessionTagKeys(const world::World& w, const world::Identity& id) {
-  policy::PolicySet set;
-  world::AddPrincipalPolicies(w, id, set);
-  std::set<std::string> keys;
-  auto scan = [&](const policy::CompiledPolicy* p) {
-    if (p == nullptr) return;
-    for (const policy::CompiledStatement& st : p->statements()) {
-      if (st.actions.Matches("ssm", "startsession") == st.not_action) continue;
-      for (const policy::CompiledCondition& c : st.conditions) {
-        for (std::string_view prefix : {"ssm:resourcetag/", "aws:resourcetag/"})
-          if (c.key.lower.rfind(prefix, 0) == 0) keys.insert(c.key.lower.substr(prefix.size()));
-        for (const policy::ConditionValue& v : c.values)
-          for (const policy::TemplatePart& part : v.text.parts())
-            for (std::string_view prefix : {"ssm:resourcetag/", "aws:resourcetag/"})
-              if (part.kind == policy::TemplatePart::Kind::kVariable && part.key.lower.rfind(prefix, 0) == 0)
-                keys.insert(part.key.lower.substr(prefix.size()));
-      }
-    }
-  };
-  for (const auto* p : set.identity) scan(p);
-  scan(set.boundary);
-  for (const auto* p : set.session) scan(p);
-  return keys;
-}
-
 std::string NameOf(const world::Identity& id) {
   switch (id.kind) {
     case world::Identity::Kind::kRoot: return "root";
@@ -127,19 +101,26 @@ std::vector<Finding> Findings(const world::World& w, const Matrix& m, const serv
     }
   }
 
-  // 2. Tags that decide access and that the principal can change.
+  // 2. Tags that decide access and that the principal can change. Hosts
+  // are grouped by what the principal's EC2 tagging policies can see (one
+  // grouping per policy set), and each group is asked once.
+  std::map<std::size_t, std::vector<std::uint32_t>> ec2_classes;  // by matrix group
   for (std::size_t pi = 0; pi < principals.size(); ++pi) {
     const world::Identity& id = principals[pi].identity;
-    const std::set<std::string> keys = StartSessionTagKeys(w, id);
+    const std::vector<std::string>& keys = m.TagKeysRead(pi);
     if (keys.empty()) continue;
-    std::set<std::pair<std::string, std::size_t>> reported;  // (key, class)
-    for (std::size_t hi = 0; hi < hosts.size(); ++hi) {
+    auto cls_it = ec2_classes.find(m.GroupOf(pi));
+    if (cls_it == ec2_classes.end())
+      cls_it = ec2_classes.emplace(m.GroupOf(pi), HostClasses(w, id, hosts, {{"ec2", "createtags"}, {"ec2", "deletetags"}})).first;
+    const std::vector<std::uint32_t>& classes = cls_it->second;
+    std::set<std::uint32_t> asked;
+    std::set<std::string> found;
+    for (std::size_t hi = 0; hi < hosts.size() && found.size() < keys.size(); ++hi) {
+      if (classes[hi] == 0 || !asked.insert(classes[hi]).second) continue;
       const world::Host& h = *hosts[hi];
-      if (h.account != id.account) continue;
-      const std::size_t cls = m.ClassOf(pi, hi);
       for (const std::string& key : keys) {
-        if (!reported.insert({key, cls}).second) continue;  // one host per class and key
-        // Use the host's own spelling of the key when it has the tag.
+        if (found.count(key)) continue;
+        // The host's own spelling of the key when it has the tag.
         std::string spelled = key;
         for (const auto& [k, v] : h.tags)
           if (ascii::EqualsIgnoreCase(k, key)) spelled = k;
@@ -153,12 +134,14 @@ std::vector<Finding> Findings(const world::World& w, const Matrix& m, const serv
             r.extra.Set("aws:ResourceTag/" + k, v);
             r.extra.Set("ec2:ResourceTag/" + k, v);
           }
+          r.extra.Set("ec2:Region", h.region);
           world::RequestEnvironment env = ctx.env;
           env.region = h.region;
           if (services::Authorize(w, id, r, env).allowed()) {
             out.push_back(Finding{"tamperable-tag", principals[pi].label,
                                   "its StartSession access reads tag " + spelled + ", and it may call " + action +
                                       " with that key on " + h.id + " (and hosts like it)"});
+            found.insert(key);
             break;
           }
         }
@@ -183,27 +166,40 @@ std::vector<Finding> Findings(const world::World& w, const Matrix& m, const serv
     }
   }
 
-  // 4. Untagged hosts that a Null-guarded Deny leaves open.
+  // 4. Untagged hosts that a Null-guarded Deny leaves open: one finding per
+  // guarded statement and tag key, listing the hosts.
   std::map<std::string, std::set<std::string>> deny_guards;  // statement -> tag keys
-  for (const ReachablePrincipal& p : principals) {
+  std::map<std::string, std::vector<std::size_t>> holders;  // statement -> principals whose policies hold it
+  for (std::size_t pi = 0; pi < principals.size(); ++pi) {
     policy::PolicySet set;
-    world::AddPrincipalPolicies(w, p.identity, set);
+    world::AddPrincipalPolicies(w, principals[pi].identity, set);
     for (const auto* pol : set.identity)
-      for (const auto& [key, label] : NullGuardedDenies(*pol)) deny_guards[label].insert(key);
+      for (const auto& [key, label] : NullGuardedDenies(*pol)) {
+        deny_guards[label].insert(key);
+        if (holders[label].empty() || holders[label].back() != pi) holders[label].push_back(pi);
+      }
   }
   for (const auto& [label, keys] : deny_guards) {
     for (const std::string& key : keys) {
+      std::vector<std::string> open_hosts;
+      std::size_t open_pairs = 0;
       for (std::size_t hi = 0; hi < hosts.size(); ++hi) {
         if (HasTag(*hosts[hi], key)) continue;
         std::size_t open = 0;
-        for (std::size_t pi = 0; pi < principals.size(); ++pi)
+        for (std::size_t pi : holders[label])
           if (m.At(pi, hi).allowed) ++open;
         if (open == 0) continue;
-        out.push_back(Finding{"untagged-host-open", hosts[hi]->id,
-                              "has no " + key + " tag, so the Deny " + label + " (which applies only when the tag is "
-                              "present) never protects it: " + std::to_string(open) +
-                                  " principal(s) can start sessions on it"});
+        open_hosts.push_back(hosts[hi]->id);
+        open_pairs += open;
       }
+      if (open_hosts.empty()) continue;
+      std::string list;
+      for (std::size_t i = 0; i < open_hosts.size() && i < 10; ++i) list += (i ? ", " : "") + open_hosts[i];
+      if (open_hosts.size() > 10) list += ", … (" + std::to_string(open_hosts.size()) + " hosts)";
+      out.push_back(Finding{"untagged-host-open", list,
+                            "these hosts have no " + key + " tag, so the Deny " + label +
+                                " (which applies only when the tag is present) never protects them: " +
+                                std::to_string(open_pairs) + " principal-host pair(s) it was meant to guard are allowed"});
     }
   }
   return out;

@@ -9,6 +9,7 @@
 
 #include "common/ascii.h"
 #include "policy/authorizer.h"
+#include "policy/explain.h"
 #include "world/principal_context.h"
 
 namespace gatehouse::analyze {
@@ -41,10 +42,11 @@ void CollectTemplateKeys(const policy::Template& t, std::set<std::string>& tags)
 }
 
 void CollectFeatures(const policy::CompiledPolicy* p, Features& f, std::set<std::string>& tags,
-                     std::set<const policy::ArnMatcher*>& seen) {
+                     std::set<const policy::ArnMatcher*>& seen, std::string_view vendor = "ssm",
+                     std::string_view name = "startsession") {
   if (p == nullptr) return;
   for (const policy::CompiledStatement& st : p->statements()) {
-    if (st.actions.Matches("ssm", "startsession") == st.not_action) continue;
+    if (st.actions.Matches(vendor, name) == st.not_action) continue;
     for (const policy::ArnMatcher& m : st.resources) {
       if (m.star()) continue;
       if (m.depends_on_context()) f.exact = false;
@@ -95,32 +97,166 @@ std::string Signature(const world::Host& h, const Features& f) {
   return sig;
 }
 
-Cell Decide(const world::World& w, const world::Identity& id, const world::Host& host, const services::SsmContext& base) {
+// Where cells keep what they point to.
+struct CellStorage {
+  std::deque<ssm::RunAsDecision>& run_as;
+  std::deque<Error>& errors;
+  std::deque<MatchedList>& matched;
+  std::vector<const MatchedList*> recent;  // interning window (a principal has few distinct lists)
+
+  const MatchedList* Intern(const MatchedList& list) {
+    for (const MatchedList* m : recent) {
+      if (m->size() != list.size()) continue;
+      bool same = true;
+      for (std::size_t i = 0; i < list.size() && same; ++i)
+        same = (*m)[i].statement == list[i].statement && (*m)[i].level == list[i].level;
+      if (same) return m;
+    }
+    const MatchedList* m = &matched.emplace_back(list);
+    recent.push_back(m);
+    if (recent.size() > 16) recent.erase(recent.begin());
+    return m;
+  }
+  const ssm::RunAsDecision* RunAs(ssm::RunAsDecision d, Cell& c) {
+    const ssm::RunAsDecision* r = &run_as.emplace_back(std::move(d));
+    Status missing = ssm::CheckRunAsUserExists(*r, {});
+    if (!missing.ok()) c.user_missing = &errors.emplace_back(missing.error());
+    return r;
+  }
+};
+
+Cell FromCheck(const services::AccessCheck& check, CellStorage& storage) {
+  Cell c;
+  c.outcome = check.decision.outcome;
+  c.denied_by = check.decision.denied_by;
+  c.matched = storage.Intern(check.decision.matched);
+  if (check.run_as) c.run_as = storage.RunAs(*check.run_as, c);
+  if (check.error) c.run_as_error = &storage.errors.emplace_back(*check.error);
+  return c;
+}
+
+// The reference path: the service's own check, one pair at a time.
+Cell DecideViaService(const world::World& w, const world::Identity& id, const world::Host& host,
+                      const services::SsmContext& base, CellStorage& storage) {
   services::SsmContext ctx = base;
   ctx.env.region = host.region;
   services::StartSessionInput in;
   in.target = host.id;
-  const services::AccessCheck check = services::CheckStartSession(w, id, in, ctx, /*require_user_on_host=*/false);
-  Cell c;
-  c.outcome = check.decision.outcome;
-  c.denied_by = std::string(policy::DeniedByName(check.decision.denied_by));
-  c.message = check.message;
-  for (const policy::MatchedStatement& m : check.decision.matched)
-    c.matched.push_back(MatchedRef{m.policy->name(), m.statement->index, m.statement->sid,
-                                   m.statement->effect == policy::Effect::kAllow ? "Allow" : "Deny"});
-  c.run_as = check.run_as;
-  if (check.error) c.run_as_error = check.error;
-  return c;
+  return FromCheck(services::CheckStartSession(w, id, in, ctx, /*require_user_on_host=*/false), storage);
 }
 
-Cell OtherAccount(const world::Identity& id) {
-  Cell c;
-  c.outcome = policy::Outcome::kImplicitDeny;
-  c.message = "Session Manager starts sessions only on targets in the caller's account (" + id.account + ")";
-  return c;
-}
+// The fast path: one prepared request per principal, re-aimed at each class
+// representative; RunAs chosen once per account. Same keys, same engine, same
+// RunAs rules as services::CheckStartSession (the exactness test holds the
+// two together).
+//
+// Only the tag keys the policy set reads are placed in the context (in
+// fixed slots, set or cleared per host): the policies cannot observe the
+// others, and the exactness test checks that claim against the service,
+// which sets them all.
+class PrincipalEvaluator {
+ public:
+  PrincipalEvaluator(const world::World& w, const world::Identity& id, const services::SsmContext& ctx,
+                     const std::vector<std::string>& tag_keys, CellStorage& storage)
+      : w_(w), id_(id), ctx_(ctx), tag_keys_(tag_keys), storage_(storage) {
+    world::AddPrincipalPolicies(w, id, set_);
+    static_assert(!world::kStartSessionRcpGoverned, "RCP levels would be needed per account");
+    policy::Request base;
+    world::BuildPrincipal(w, id, ctx.env, base.principal, base.context);
+    base.action = "ssm:StartSession";
+    request_.emplace(std::move(base));
+    policy::RequestContext& c = request_->context();
+    for (const std::string& k : tag_keys_) {
+      c.Slot("ssm:resourceTag/" + k);
+      c.Slot("aws:ResourceTag/" + k);
+    }
+    c.Slot("aws:RequestedRegion");
+    for (const std::string& k : tag_keys_) {
+      ssm_slots_.push_back(&c.Slot("ssm:resourceTag/" + k));
+      aws_slots_.push_back(&c.Slot("aws:ResourceTag/" + k));
+    }
+    region_slot_ = &c.Slot("aws:RequestedRegion");
+  }
+
+  Cell Decide(const world::Host& host) {
+    for (std::size_t i = 0; i < tag_keys_.size(); ++i) {
+      const std::string* v = TagValue(host, tag_keys_[i]);
+      for (policy::ContextEntry* e : {ssm_slots_[i], aws_slots_[i]}) {
+        e->values.clear();
+        e->multi = false;
+        if (v != nullptr) e->values.push_back(*v);
+      }
+    }
+    region_slot_->values.assign(1, host.region);
+    request_->SetResource(host.arn, host.account);
+    Cell c;
+    const policy::Decision d = policy::Authorize(set_, *request_);
+    c.outcome = d.outcome;
+    c.denied_by = d.denied_by;
+    c.matched = storage_.Intern(d.matched);
+    if (!d.allowed()) return c;
+    auto it = run_as_.find(host.account);
+    if (it == run_as_.end()) it = run_as_.emplace(host.account, Choose(host.account)).first;
+    c.run_as = it->second.run_as;
+    c.run_as_error = it->second.run_as_error;
+    c.user_missing = it->second.user_missing;
+    return c;
+  }
+
+ private:
+  Cell Choose(const std::string& account) {
+    Cell c;
+    Result<services::Preferences> prefs = services::PreferencesFor(w_, account, std::nullopt);
+    if (!prefs.ok()) {
+      c.run_as_error = &storage_.errors.emplace_back(prefs.error());
+      return c;
+    }
+    Result<ssm::RunAsDecision> r =
+        ssm::ChooseRunAs(prefs->content.inputs, prefs->document, services::RunAsPrincipalOf(w_, id_), ctx_.run_as);
+    if (!r.ok()) c.run_as_error = &storage_.errors.emplace_back(r.error());
+    else c.run_as = storage_.RunAs(std::move(r).value(), c);
+    return c;
+  }
+
+  const world::World& w_;
+  const world::Identity& id_;
+  const services::SsmContext& ctx_;
+  const std::vector<std::string>& tag_keys_;
+  CellStorage& storage_;
+  policy::PolicySet set_;
+  std::optional<policy::PreparedRequest> request_;
+  std::vector<policy::ContextEntry*> ssm_slots_, aws_slots_;
+  policy::ContextEntry* region_slot_ = nullptr;
+  std::map<std::string, Cell> run_as_;  // per account: the RunAs part of a cell
+};
 
 }  // namespace
+
+std::vector<std::uint32_t> HostClasses(const world::World& w, const world::Identity& id,
+                                       const std::vector<const world::Host*>& hosts,
+                                       const std::vector<std::pair<std::string, std::string>>& actions) {
+  policy::PolicySet set;
+  world::AddPrincipalPolicies(w, id, set);
+  Features f;
+  std::set<std::string> tags;
+  std::set<const policy::ArnMatcher*> seen;
+  for (const auto& [vendor, name] : actions) {
+    for (const auto* pol : set.identity) CollectFeatures(pol, f, tags, seen, vendor, name);
+    CollectFeatures(set.boundary, f, tags, seen, vendor, name);
+    for (const auto* pol : set.session) CollectFeatures(pol, f, tags, seen, vendor, name);
+    for (const auto& level : set.scp)
+      for (const auto* pol : level) CollectFeatures(pol, f, tags, seen, vendor, name);
+  }
+  f.tag_keys.assign(tags.begin(), tags.end());
+  std::vector<std::uint32_t> classes(hosts.size(), kOtherAccount);
+  std::unordered_map<std::string, std::uint32_t> by_signature;
+  for (std::size_t h = 0; h < hosts.size(); ++h) {
+    if (hosts[h]->account != id.account) continue;
+    const std::string sig = f.exact ? Signature(*hosts[h], f) : hosts[h]->id;
+    classes[h] = by_signature.emplace(sig, static_cast<std::uint32_t>(by_signature.size() + 1)).first->second;
+  }
+  return classes;
+}
 
 Matrix Matrix::Compute(const world::World& w, const services::SsmContext& ctx, const MatrixOptions& options) {
   Matrix m;
@@ -160,25 +296,32 @@ Matrix Matrix::Compute(const world::World& w, const services::SsmContext& ctx, c
       classes[h] = c->second;
     }
     m.host_class_.push_back(std::move(classes));
+    m.tag_keys_.push_back(f.tag_keys);
     features.push_back(std::move(f));
   }
 
   // Decide each principal once per class, on the class's first host.
   m.cells_.resize(m.principals_.size());
+  for (const ReachablePrincipal& p : m.principals_) m.principal_arns_.push_back(p.identity.Arn(w));
+  CellStorage storage{m.run_as_, m.errors_, m.matched_, {}};
   for (std::size_t p = 0; p < m.principals_.size(); ++p) {
     const std::vector<std::uint32_t>& classes = m.host_class_[m.group_of_principal_[p]];
     std::uint32_t count = 0;
     for (std::uint32_t c : classes) count = std::max(count, c);
     std::vector<Cell>& cells = m.cells_[p];
     cells.resize(count + 1);
-    cells[kOtherAccount] = OtherAccount(m.principals_[p].identity);
+    cells[kOtherAccount].other_account = true;
     std::vector<bool> done(count + 1, false);
     done[kOtherAccount] = true;
+    std::optional<PrincipalEvaluator> fast;
+    if (!options.pairwise && features[m.group_of_principal_[p]].exact)
+      fast.emplace(w, m.principals_[p].identity, ctx, m.tag_keys_[m.group_of_principal_[p]], storage);
     for (std::size_t h = 0; h < m.hosts_.size(); ++h) {
       const std::uint32_t c = classes[h];
       if (done[c]) continue;
       done[c] = true;
-      cells[c] = Decide(w, m.principals_[p].identity, *m.hosts_[h], ctx);
+      cells[c] = fast ? fast->Decide(*m.hosts_[h])
+                      : DecideViaService(w, m.principals_[p].identity, *m.hosts_[h], ctx, storage);
       ++m.evaluations_;
     }
   }
@@ -189,22 +332,39 @@ std::size_t Matrix::ClassOf(std::size_t principal, std::size_t host) const {
   return host_class_[group_of_principal_[principal]][host];
 }
 
+std::string PairResult::Message() const {
+  if (cell == nullptr || cell->outcome == policy::Outcome::kAllow) return {};
+  if (cell->other_account) return "Session Manager starts sessions only on targets in the caller's account";
+  policy::Decision d;
+  d.outcome = cell->outcome;
+  d.denied_by = cell->denied_by;
+  return policy::AccessDeniedMessage(d, *principal_arn, "ssm:StartSession", host->arn);
+}
+
 PairResult Matrix::At(std::size_t principal, std::size_t host) const {
   PairResult r;
   r.cell = &cells_[principal][ClassOf(principal, host)];
+  r.host = hosts_[host];
+  r.principal_arn = &principal_arns_[principal];
   if (r.cell->outcome != policy::Outcome::kAllow) return r;
-  if (r.cell->run_as_error) {
+  if (r.cell->run_as_error != nullptr) {
     r.session_error = r.cell->run_as_error;
     return r;
   }
-  if (r.cell->run_as) {
-    if (Status s = ssm::CheckRunAsUserExists(*r.cell->run_as, hosts_[host]->linux_users); !s.ok()) {
-      r.session_error = s.error();
+  if (r.cell->user_missing != nullptr) {
+    const std::vector<std::string>& users = r.host->linux_users;
+    if (std::find(users.begin(), users.end(), r.cell->run_as->user) == users.end()) {
+      r.session_error = r.cell->user_missing;
       return r;
     }
   }
   r.allowed = true;
   return r;
+}
+
+const MatchedList& Matrix::Matched(const PairResult& r) {
+  static const MatchedList empty;
+  return r.cell->matched != nullptr ? *r.cell->matched : empty;
 }
 
 }  // namespace gatehouse::analyze

@@ -12,38 +12,44 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "analyze/principals.h"
+#include "common/inline_vector.h"
 #include "policy/decision.h"
 #include "services/ssm_service.h"
 
 namespace gatehouse::analyze {
 
-struct MatchedRef {
-  std::string policy;
-  std::uint32_t statement = 0;
-  std::string sid;
-  std::string effect;
-};
+// The answer for one principal on one class of hosts. Small and free of
+// strings (millions are made): pointers into the world's compiled policies
+// and into the matrix's own storage.
+using MatchedList = InlineVector<policy::MatchedStatement, 8>;
 
-// The answer for one principal on one class of hosts.
 struct Cell {
   policy::Outcome outcome = policy::Outcome::kImplicitDeny;
-  std::string denied_by;
-  std::string message;             // AccessDenied text when denied
-  std::vector<MatchedRef> matched;
-  std::optional<ssm::RunAsDecision> run_as;  // chosen user (before the per-host existence check)
-  std::optional<Error> run_as_error;         // RunAs could not choose a user
+  policy::DeniedBy denied_by = policy::DeniedBy::kNone;
+  bool other_account = false;                  // the host is not in the principal's account
+  const MatchedList* matched = nullptr;        // interned: cells share lists
+  const ssm::RunAsDecision* run_as = nullptr;  // the chosen user (before the per-host existence check)
+  const Error* run_as_error = nullptr;         // RunAs could not choose a user
+  const Error* user_missing = nullptr;         // the session error when run_as's user is not on a host
 };
 
 // The answer for one principal on one host.
 struct PairResult {
   const Cell* cell = nullptr;
+  const world::Host* host = nullptr;
+  const std::string* principal_arn = nullptr;
   bool allowed = false;                 // authorised and the session would start
-  std::optional<Error> session_error;   // authorised, but the session fails (RunAs)
+  const Error* session_error = nullptr; // authorised, but the session fails (RunAs)
+
+  // AWS's AccessDenied text for this host when denied (rendered on demand:
+  // a matrix has millions of pairs).
+  std::string Message() const;
 };
 
 struct MatrixOptions {
@@ -58,18 +64,37 @@ class Matrix {
   const std::vector<ReachablePrincipal>& principals() const { return principals_; }
   const std::vector<const world::Host*>& hosts() const { return hosts_; }
   PairResult At(std::size_t principal, std::size_t host) const;
+  // The statements behind a pair's answer (empty list for none).
+  static const MatchedList& Matched(const PairResult& r);
   // Host classes of a principal's policy set (for grouped output).
   std::size_t ClassOf(std::size_t principal, std::size_t host) const;
   std::size_t evaluations() const { return evaluations_; }
+  // The resource-tag keys (lower-cased) a principal's StartSession policies
+  // read.
+  std::size_t GroupOf(std::size_t principal) const { return group_of_principal_[principal]; }
+  const std::vector<std::string>& TagKeysRead(std::size_t principal) const {
+    return tag_keys_[group_of_principal_[principal]];
+  }
 
  private:
   std::vector<ReachablePrincipal> principals_;
   std::vector<const world::Host*> hosts_;
   // Per policy-set group: the class of each host.
   std::vector<std::vector<std::uint32_t>> host_class_;
+  std::vector<std::vector<std::string>> tag_keys_;  // per group
   std::vector<std::uint32_t> group_of_principal_;
   std::vector<std::vector<Cell>> cells_;  // per principal, per class of its group
+  std::vector<std::string> principal_arns_;
+  std::deque<ssm::RunAsDecision> run_as_;  // storage the cells point into (stable addresses)
+  std::deque<Error> errors_;
+  std::deque<MatchedList> matched_;
   std::size_t evaluations_ = 0;
 };
+
+// Classes of hosts that `id`'s policies cannot tell apart for the given
+// actions (vendor, lower-cased name); 0 for hosts of other accounts.
+std::vector<std::uint32_t> HostClasses(const world::World& w, const world::Identity& id,
+                                       const std::vector<const world::Host*>& hosts,
+                                       const std::vector<std::pair<std::string, std::string>>& actions);
 
 }  // namespace gatehouse::analyze

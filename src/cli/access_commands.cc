@@ -2,6 +2,9 @@
 // the decision, the Linux user and why) and `gatehouse access matrix`
 // (every principal against every host, and the findings).
 #include <iostream>
+#include <map>
+#include <utility>
+#include <vector>
 
 #include "analyze/findings.h"
 #include "analyze/matrix.h"
@@ -155,11 +158,11 @@ void RegisterMatrix(CLI::App* access, int& exit_code) {
     const auto& hs = m.hosts();
     auto reason = [](const analyze::PairResult& r) {
       std::string why;
-      for (const auto& x : r.cell->matched)
-        why += (why.empty() ? "" : "; ") + x.policy + " statement " + std::to_string(x.statement) +
-               (x.sid.empty() ? "" : " (" + x.sid + ")");
+      for (const auto& x : analyze::Matrix::Matched(r))
+        why += (why.empty() ? "" : "; ") + x.policy->name() + " statement " + std::to_string(x.statement->index) +
+               (x.statement->sid.empty() ? "" : " (" + x.statement->sid + ")");
       if (r.session_error) return r.session_error->message;
-      return why.empty() ? r.cell->message : why;
+      return why.empty() ? r.Message() : why;
     };
     if (o->output == "csv") {
       std::cout << "principal,host,decision,linux_user,run_as_source,reason\n";
@@ -221,21 +224,37 @@ void RegisterMatrix(CLI::App* access, int& exit_code) {
         jw.EndObject();
       });
     } else {
+      // Hosts whose answer is the same cell (one host class) print as one line.
+      constexpr std::size_t kHostsShown = 8;
       for (std::size_t p = 0; p < ps.size(); ++p) {
         std::cout << ps[p].label << "\n    " << ps[p].how << "\n";
+        std::vector<std::pair<analyze::PairResult, std::vector<std::size_t>>> groups;
+        std::map<std::pair<const analyze::Cell*, const Error*>, std::size_t> group_of;
         std::size_t denied = 0;
         for (std::size_t h = 0; h < hs.size(); ++h) {
           const analyze::PairResult r = m.At(p, h);
-          if (r.allowed) {
-            std::cout << "    " << hs[h]->id << "  Allow  as " << r.cell->run_as->user << " ("
-                      << ssm::RunAsSourceName(r.cell->run_as->source) << ")  " << reason(r) << "\n";
-          } else if (r.session_error) {
-            std::cout << "    " << hs[h]->id << "  SessionFails  " << r.session_error->message << "\n";
-          } else if (o->include_denied) {
-            std::cout << "    " << hs[h]->id << "  " << policy::OutcomeName(r.cell->outcome) << "  " << reason(r) << "\n";
-          } else {
+          if (!r.allowed && !r.session_error && !o->include_denied) {
             ++denied;
+            continue;
           }
+          auto [it, fresh] = group_of.try_emplace({r.cell, r.session_error}, groups.size());
+          if (fresh) groups.push_back({r, {}});
+          groups[it->second].second.push_back(h);
+        }
+        for (const auto& [r, members] : groups) {
+          std::string where;
+          for (std::size_t i = 0; i < members.size() && i < kHostsShown; ++i) where += (i ? ", " : "") + hs[members[i]]->id;
+          if (members.size() > kHostsShown) where += ", ... (" + std::to_string(members.size() - kHostsShown) + " more)";
+          std::cout << "    ";
+          if (r.allowed) {
+            std::cout << "Allow as " << r.cell->run_as->user << " (" << ssm::RunAsSourceName(r.cell->run_as->source)
+                      << ")";
+          } else if (r.session_error) {
+            std::cout << "SessionFails";
+          } else {
+            std::cout << policy::OutcomeName(r.cell->outcome);
+          }
+          std::cout << " on " << members.size() << " host(s): " << where << "\n        " << reason(r) << "\n";
         }
         if (denied != 0) std::cout << "    (denied on " << denied << " other host(s))\n";
       }

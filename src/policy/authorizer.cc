@@ -100,6 +100,12 @@ PreparedRequest::PreparedRequest(Request request) : request_(std::move(request))
   resource_split_ = ArnSplit::Of(request_.resource);
 }
 
+void PreparedRequest::SetResource(std::string resource, std::string resource_account) {
+  request_.resource = std::move(resource);
+  request_.resource_account = std::move(resource_account);
+  resource_split_ = ArnSplit::Of(request_.resource);
+}
+
 Decision Authorize(const PolicySet& set, const Request& req) { return Authorize(set, PreparedRequest(req)); }
 
 Decision Authorize(const PolicySet& set, const PreparedRequest& prepared) {

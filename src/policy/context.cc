@@ -20,6 +20,15 @@ ContextEntry& RequestContext::Upsert(std::string_view name) {
   return entries_.back();
 }
 
+ContextEntry& RequestContext::Slot(std::string_view name) {
+  const KeyRef key = KeyRef::Of(name);
+  for (ContextEntry& e : entries_)
+    if (e.hash == key.hash && e.lower == key.lower) return e;
+  entries_.push_back(ContextEntry{std::string(name), key.lower, key.hash, {}, false});
+  Reindex();
+  return entries_.back();
+}
+
 void RequestContext::Set(std::string_view name, std::string value) {
   ContextEntry& e = Upsert(name);
   e.values.assign(1, std::move(value));

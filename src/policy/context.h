@@ -33,6 +33,11 @@ class RequestContext {
   void SetMulti(std::string_view name, std::vector<std::string> values);
   void Erase(std::string_view name);
 
+  // The entry for `name`, created (absent: no values) when missing. The
+  // reference stays valid until another entry is added; callers that keep
+  // it create all their slots first.
+  ContextEntry& Slot(std::string_view name);
+
   const ContextEntry* Find(const KeyRef& key) const;
   const ContextEntry* Find(std::string_view name) const;
   // The single value of a present single-valued key, or nullptr.

@@ -40,6 +40,12 @@ class PreparedRequest {
   std::uint64_t vendor_hash() const { return vendor_hash_; }
   const ArnSplit& resource_split() const { return resource_split_; }
 
+  // Re-aims the request at another resource, keeping the derived views
+  // consistent (for deciding one caller against many resources).
+  void SetResource(std::string resource, std::string resource_account);
+  // The context may change freely: no derived view depends on it.
+  RequestContext& context() { return request_.context; }
+
  private:
   Request request_;
   std::string action_lower_;

@@ -94,6 +94,20 @@ void AddHostTags(const world::Host* h, policy::RequestContext& c) {
 
 }  // namespace
 
+void AddStartSessionTargetKeys(const world::Host* host, bool document_named, policy::RequestContext& c) {
+  AddHostTags(host, c);
+  if (document_named) c.Set("ssm:SessionDocumentAccessCheck", "true");
+}
+
+std::vector<std::string> StartSessionTargetKeyNames(const world::Host& host) {
+  std::vector<std::string> names;
+  for (const auto& [k, v] : host.tags) {
+    names.push_back("ssm:resourceTag/" + k);
+    names.push_back("aws:ResourceTag/" + k);
+  }
+  return names;
+}
+
 ssm::RunAsPrincipal RunAsPrincipalOf(const world::World& w, const world::Identity& id) {
   ssm::RunAsPrincipal p;
   switch (id.kind) {
@@ -105,7 +119,7 @@ ssm::RunAsPrincipal RunAsPrincipalOf(const world::World& w, const world::Identit
         p.tag_value = t->value;
         p.tag_owner = "IAM user " + id.user->name;
       }
-      for (const world::Group* g : id.user->groups) p.groups.push_back(g->name);
+      for (const world::Group* g : id.user->groups) p.groups.push_back(g->arn);
       break;
     case world::Identity::Kind::kRoleSession:
       // Session tags override the role's tags (aws:PrincipalTag), and count
@@ -176,9 +190,8 @@ AccessCheck CheckStartSession(const world::World& w, const world::Identity& call
   AuthzRequest target_req;
   target_req.action = "ssm:StartSession";
   target_req.resource = TargetArn(w, region, caller.account, in.target);
-  AddHostTags(host, target_req.extra);
   // A named document is access-checked (docs/semantics.md).
-  if (in.document_name) target_req.extra.Set("ssm:SessionDocumentAccessCheck", "true");
+  AddStartSessionTargetKeys(host, in.document_name.has_value(), target_req.extra);
   AuthzResult target = Authorize(w, caller, target_req, ctx.env);
   out.decision = target.decision;
   if (!target.allowed()) {

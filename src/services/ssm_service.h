@@ -104,6 +104,13 @@ struct Preferences {
 Result<Preferences> PreferencesFor(const world::World& w, const std::string& account,
                                    const std::optional<std::string>& document_name);
 
+// The request keys StartSession adds for a target: its tags as
+// ssm:resourceTag/K and aws:ResourceTag/K, and ssm:SessionDocumentAccessCheck
+// when a document is named.
+void AddStartSessionTargetKeys(const world::Host* host, bool document_named, policy::RequestContext& c);
+// The names of the keys AddStartSessionTargetKeys sets for `host`.
+std::vector<std::string> StartSessionTargetKeyNames(const world::Host& host);
+
 // What RunAs needs to know about an identity.
 ssm::RunAsPrincipal RunAsPrincipalOf(const world::World& w, const world::Identity& id);
 

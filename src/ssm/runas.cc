@@ -11,7 +11,7 @@ Error Fail(std::string_view code, std::string message) { return MakeError(std::s
 bool MappingMatches(const RunAsMapping& m, const RunAsPrincipal& p) {
   switch (m.kind) {
     case RunAsMapping::Kind::kPermissionSet: return !p.permission_set.empty() && m.name == p.permission_set;
-    case RunAsMapping::Kind::kRole: return !p.role_name.empty() && (m.name == p.role_name || m.name == p.role_arn);
+    case RunAsMapping::Kind::kRole: return !p.role_arn.empty() && m.name == p.role_arn;
     case RunAsMapping::Kind::kGroup:
       return std::find(p.groups.begin(), p.groups.end(), m.name) != p.groups.end();
   }

@@ -31,7 +31,7 @@ inline constexpr std::string_view kRunAsMappingConflict = "RunAsMappingConflict"
 struct RunAsMapping {
   enum class Kind : std::uint8_t { kPermissionSet, kRole, kGroup };
   Kind kind = Kind::kPermissionSet;
-  std::string name;        // permission set name, role name or ARN, group name
+  std::string name;        // permission set name, role ARN, group ARN
   std::string linux_user;
 };
 
@@ -48,7 +48,7 @@ struct RunAsPrincipal {
   std::string permission_set;   // Identity Center sessions
   std::string role_name;        // role sessions
   std::string role_arn;
-  std::vector<std::string> groups;  // IAM users
+  std::vector<std::string> groups;  // IAM users: their groups' ARNs
 };
 
 enum class RunAsSource : std::uint8_t { kPrincipalTag, kDocumentDefault, kMapping, kSsmUser };

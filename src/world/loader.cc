@@ -227,12 +227,13 @@ class Loader {
     }
     if (const Value* ic = root.Find("identity_center")) IdentityCenter(*ic);
     if (const Value* p = root.Find("profiles")) Profiles(*p);
-    if (const Value* e = root.Find("extensions")) Extensions(*e);
     ResolveIdentities();
     // Provisioned roles first: a trust policy may name them (or their
     // sessions) as principals.
     if (const Value* ic = root.Find("identity_center")) ProvisionSsoRoles(*ic);
     ResolveTrustPolicies();
+    // Last: RunAs mappings name roles (provisioned ones too) and groups.
+    if (const Value* e = root.Find("extensions")) Extensions(*e);
     return std::move(w_);
   }
 
@@ -892,10 +893,34 @@ class Loader {
       rule.linux_user = Text(*user, "linux_user");
       if (rule.linux_user == "root") Fail(user->pos, "a RunAs mapping cannot choose root (Session Manager refuses it)");
       if (!IsLinuxUserName(rule.linux_user)) Fail(user->pos, "invalid Linux user name " + Q(rule.linux_user));
+      const Position& name_pos = r.Find(rule.kind)->pos;
       if (rule.kind == "permission_set" && (!w_.identity_center || !w_.identity_center->permission_sets.count(rule.name)))
-        Fail(r.Find("permission_set")->pos, "unknown permission set " + Q(rule.name));
+        Fail(name_pos, "unknown permission set " + Q(rule.name));
+      // Roles and groups are per account: a bare name must be unique in the
+      // world, so that a same-named role or group in another account (a
+      // third party's, say) can never pick up the mapping. Rules keep ARNs.
+      if (rule.kind == "role") rule.name = MappedArn(rule.name, "role", name_pos);
+      if (rule.kind == "group") rule.name = MappedArn(rule.name, "group", name_pos);
       w_.run_as_mappings.push_back(std::move(rule));
     }
+  }
+
+  std::string MappedArn(const std::string& name, const std::string& kind, const Position& pos) {
+    std::vector<std::string> arns;
+    for (const auto& [id, a] : w_.accounts) {
+      if (kind == "role") {
+        for (const auto& [n, role] : a->roles)
+          if (role->arn == name || role->name == name) arns.push_back(role->arn);
+      } else {
+        for (const auto& [n, group] : a->groups)
+          if (group->arn == name || group->name == name) arns.push_back(group->arn);
+      }
+    }
+    if (arns.empty()) Fail(pos, "unknown " + kind + " " + Q(name));
+    if (arns.size() > 1)
+      Fail(pos, "the " + kind + " name " + Q(name) + " is ambiguous (" + arns[0] + ", " + arns[1] +
+                    (arns.size() > 2 ? ", ..." : "") + "): name it by ARN");
+    return arns.front();
   }
 
   // ---- pass 2: references ----
@@ -1013,7 +1038,9 @@ class Loader {
     }
     const std::string_view account = f[4], resource = value.substr(start);
     const world::Account* a = w_.FindAccount(account);
-    if (a == nullptr) return true;  // another account: not checkable
+    // An account the world does not declare may be named only by its id or
+    // root ARN (docs/world-format.md): its users and roles cannot be checked.
+    if (a == nullptr) return f[2] == "iam" && resource == "root";
     if (f[2] == "iam" && resource == "root") return true;
     if (f[2] == "iam" && resource.rfind("user/", 0) == 0) return w_.FindUserByArn(value) != nullptr;
     if (f[2] == "iam" && resource.rfind("role/", 0) == 0) return w_.FindRoleByArn(value) != nullptr;

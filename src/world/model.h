@@ -223,5 +223,7 @@ struct World {
 // subset of services (S3, STS, KMS, SQS, Secrets Manager), not to EC2 or
 // Systems Manager.
 bool RcpGoverns(std::string_view action);
+// ssm:StartSession is not governed by RCPs (the access matrix relies on it).
+inline constexpr bool kStartSessionRcpGoverned = false;
 
 }  // namespace gatehouse::world
