@@ -2,7 +2,9 @@
 // principals and 20,000 hosts in under 10 seconds). Generates a world
 // (tests/analyze/world_generator.h), then times loading it, computing the
 // matrix and the findings, and prints the figures.
-//   usage: matrix_bench [sso_users iam_users hosts]   (default 1800 200 20000)
+//   usage: matrix_bench [sso_users iam_users hosts [world.yaml]]   (default 1800 200 20000)
+// With a file name, the generated world is also written there (to time
+// `gatehouse access matrix` on it).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +21,13 @@ int main(int argc, char** argv) {
   size.iam_users = argc > 2 ? std::atoi(argv[2]) : 200;
   size.hosts = argc > 3 ? std::atoi(argv[3]) : 20000;
   const std::string text = gatehouse::testing::GenerateWorld(size);
+  if (argc > 4) {
+    std::FILE* f = std::fopen(argv[4], "wb");
+    if (f == nullptr || std::fwrite(text.data(), 1, text.size(), f) != text.size() || std::fclose(f) != 0) {
+      std::fprintf(stderr, "cannot write %s\n", argv[4]);
+      return 1;
+    }
+  }
   const auto t0 = Clock::now();
   auto w = gatehouse::world::LoadWorld(text);
   if (!w.ok()) {

@@ -1,6 +1,7 @@
 // analyze/findings.cc: the four findings.
 #include "analyze/findings.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -9,6 +10,39 @@
 
 namespace gatehouse::analyze {
 namespace {
+
+// The spellings of a tag key (lower-cased `key`) that the principal's
+// policies write: in resource/request tag condition keys and as aws:TagKeys
+// values.
+std::vector<std::string> PolicySpellings(const policy::PolicySet& set, const std::string& key) {
+  std::vector<std::string> out;
+  auto add = [&](std::string_view spelled) {
+    if (ascii::EqualsIgnoreCase(spelled, key) && std::find(out.begin(), out.end(), spelled) == out.end())
+      out.emplace_back(spelled);
+  };
+  auto scan = [&](const policy::CompiledPolicy* p) {
+    if (p == nullptr) return;
+    for (const policy::CompiledStatement& st : p->statements())
+      for (const policy::CompiledCondition& c : st.conditions) {
+        const std::size_t slash = c.key_text.find('/');
+        if (slash != std::string::npos) add(std::string_view(c.key_text).substr(slash + 1));
+        if (c.key.lower == "aws:tagkeys")
+          for (const policy::ConditionValue& v : c.values)
+            if (v.text.is_plain()) add(v.text.plain());
+      }
+  };
+  for (const auto* p : set.identity) scan(p);
+  scan(set.boundary);
+  for (const auto* p : set.session) scan(p);
+  return out;
+}
+
+std::string UpperCase(std::string s) {
+  for (char& c : s)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return s;
+}
+
 
 bool ReadsUserId(const policy::CompiledPolicy& p) {
   for (const policy::CompiledStatement& st : p.statements()) {
@@ -113,6 +147,8 @@ std::vector<Finding> Findings(const world::World& w, const Matrix& m, const serv
     if (cls_it == ec2_classes.end())
       cls_it = ec2_classes.emplace(m.GroupOf(pi), HostClasses(w, id, hosts, {{"ec2", "createtags"}, {"ec2", "deletetags"}})).first;
     const std::vector<std::uint32_t>& classes = cls_it->second;
+    policy::PolicySet set;
+    world::AddPrincipalPolicies(w, id, set);
     std::set<std::uint32_t> asked;
     std::set<std::string> found;
     for (std::size_t hi = 0; hi < hosts.size() && found.size() < keys.size(); ++hi) {
@@ -120,30 +156,51 @@ std::vector<Finding> Findings(const world::World& w, const Matrix& m, const serv
       const world::Host& h = *hosts[hi];
       for (const std::string& key : keys) {
         if (found.count(key)) continue;
-        // The host's own spelling of the key when it has the tag.
-        std::string spelled = key;
+        const std::vector<std::string> policy_spellings = PolicySpellings(set, key);
+        // Spellings to try: the host's own when it has the tag, then case
+        // variants (EC2 keys are case-sensitive, but condition keys read tag
+        // keys ignoring case, so a variant is the same tag to the policies).
+        std::vector<std::string> spellings;
         for (const auto& [k, v] : h.tags)
-          if (ascii::EqualsIgnoreCase(k, key)) spelled = k;
-        for (const char* action : {"ec2:CreateTags", "ec2:DeleteTags"}) {
-          services::AuthzRequest r;
-          r.action = action;
-          r.resource = h.arn;
-          r.extra.SetMulti("aws:TagKeys", {spelled});
-          if (std::string_view(action) == "ec2:CreateTags") r.extra.Set("aws:RequestTag/" + spelled, NameOf(id));
-          for (const auto& [k, v] : h.tags) {
-            r.extra.Set("aws:ResourceTag/" + k, v);
-            r.extra.Set("ec2:ResourceTag/" + k, v);
-          }
-          r.extra.Set("ec2:Region", h.region);
-          world::RequestEnvironment env = ctx.env;
-          env.region = h.region;
-          if (services::Authorize(w, id, r, env).allowed()) {
-            out.push_back(Finding{"tamperable-tag", principals[pi].label,
-                                  "its StartSession access reads tag " + spelled + ", and it may call " + action +
-                                      " with that key on " + h.id + " (and hosts like it)"});
+          if (ascii::EqualsIgnoreCase(k, key)) spellings.push_back(k);
+        for (const std::string& variant : policy_spellings)
+          if (std::find(spellings.begin(), spellings.end(), variant) == spellings.end()) spellings.push_back(variant);
+        for (const std::string& variant : {key, UpperCase(key)})
+          if (std::find(spellings.begin(), spellings.end(), variant) == spellings.end()) spellings.push_back(variant);
+        std::vector<std::string> refused;
+        for (const std::string& spelled : spellings) {
+          for (const char* action : {"ec2:CreateTags", "ec2:DeleteTags"}) {
+            if (std::string_view(action) == "ec2:DeleteTags" &&
+                std::none_of(h.tags.begin(), h.tags.end(), [&](const auto& t) { return t.first == spelled; }))
+              continue;  // only a tag the host has can be deleted
+            services::AuthzRequest r;
+            r.action = action;
+            r.resource = h.arn;
+            r.extra.SetMulti("aws:TagKeys", {spelled});
+            if (std::string_view(action) == "ec2:CreateTags") r.extra.Set("aws:RequestTag/" + spelled, NameOf(id));
+            for (const auto& [k, v] : h.tags) {
+              r.extra.Set("aws:ResourceTag/" + k, v);
+              r.extra.Set("ec2:ResourceTag/" + k, v);
+            }
+            r.extra.Set("ec2:Region", h.region);
+            world::RequestEnvironment env = ctx.env;
+            env.region = h.region;
+            if (!services::Authorize(w, id, r, env).allowed()) {
+              refused.push_back(spelled);
+              continue;
+            }
+            const std::string& read = policy_spellings.empty() ? spelled : policy_spellings.front();
+            std::string detail = "its StartSession access reads tag " + read + ", and it may call " + action +
+                                 " with the key " + spelled + " on " + h.id + " (and hosts like it)";
+            if (!refused.empty())
+              detail += "; the key spelled " + refused.front() +
+                        " is protected, but condition keys match tag keys ignoring case while aws:TagKeys is "
+                        "compared as the policy says (use StringEqualsIgnoreCase / StringLike on aws:TagKeys)";
+            out.push_back(Finding{"tamperable-tag", principals[pi].label, detail});
             found.insert(key);
             break;
           }
+          if (found.count(key)) break;
         }
       }
     }

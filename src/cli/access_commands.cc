@@ -69,6 +69,7 @@ void RegisterCheck(CLI::App* access, int& exit_code) {
     }
     Result<sts::ResolvedCaller> caller = sts::ResolveCaller(*w, SpecOf(o->caller), *ctx);
     if (!caller.ok()) {
+      if (ReportCallerSpecError(caller.error(), exit_code)) return;
       PrintError(caller.error());
       exit_code = kExitFailure;
       return;
@@ -76,6 +77,12 @@ void RegisterCheck(CLI::App* access, int& exit_code) {
     services::SsmContext sctx;
     sctx.env.now = ctx->now;
     sctx.env.region = ctx->region;
+    // The question is about a host: without --region, ask in the host's
+    // region (as `access matrix` does), not the world's default.
+    if (o->world.region.empty()) {
+      if (const world::Host* h = w->FindHost(o->target)) sctx.env.region = h->region;
+      else if (!caller->region.empty()) sctx.env.region = caller->region;
+    }
     sctx.run_as = RunAsConfigOf(*w);
     services::StartSessionInput in;
     in.target = o->target;
@@ -164,18 +171,52 @@ void RegisterMatrix(CLI::App* access, int& exit_code) {
       if (r.session_error) return r.session_error->message;
       return why.empty() ? r.Message() : why;
     };
-    if (o->output == "csv") {
-      std::cout << "principal,host,decision,linux_user,run_as_source,reason\n";
-      for (std::size_t p = 0; p < ps.size(); ++p)
-        for (std::size_t h = 0; h < hs.size(); ++h) {
-          const analyze::PairResult r = m.At(p, h);
-          if (!r.allowed && !o->include_denied && !r.session_error) continue;
-          const std::string decision = r.allowed ? "Allow" : r.session_error ? "SessionFails" : std::string(policy::OutcomeName(r.cell->outcome));
-          std::cout << Csv(ps[p].label) << "," << hs[h]->id << "," << decision << ","
-                    << (r.cell->run_as ? r.cell->run_as->user : "") << ","
-                    << (r.cell->run_as ? std::string(ssm::RunAsSourceName(r.cell->run_as->source)) : "") << ","
-                    << Csv(reason(r)) << "\n";
+    auto decision = [](const analyze::PairResult& r) -> std::string {
+      return r.allowed ? "Allow" : r.session_error ? "SessionFails" : std::string(policy::OutcomeName(r.cell->outcome));
+    };
+    // A principal's hosts, grouped by answer: hosts of one class (same cell)
+    // and the same session outcome share one group. Denied hosts are only
+    // counted unless --include-denied.
+    struct Group {
+      analyze::PairResult first;
+      std::vector<std::size_t> hosts;
+    };
+    auto groups_of = [&](std::size_t p, std::size_t& denied) {
+      std::vector<Group> groups;
+      std::map<std::pair<const analyze::Cell*, const Error*>, std::size_t> index;
+      denied = 0;
+      for (std::size_t h = 0; h < hs.size(); ++h) {
+        const analyze::PairResult r = m.At(p, h);
+        if (!r.allowed && !r.session_error && !o->include_denied) {
+          ++denied;
+          continue;
         }
+        auto [it, fresh] = index.try_emplace({r.cell, r.session_error}, groups.size());
+        if (fresh) groups.push_back({r, {}});
+        groups[it->second].hosts.push_back(h);
+      }
+      return groups;
+    };
+    if (o->output == "csv") {
+      // One line per pair; the reason is rendered once per group.
+      std::cout << "principal,host,decision,linux_user,run_as_source,reason\n";
+      for (std::size_t p = 0; p < ps.size(); ++p) {
+        std::size_t denied = 0;
+        const std::string principal = Csv(ps[p].label);
+        for (const Group& g : groups_of(p, denied)) {
+          const analyze::PairResult& r = g.first;
+          const std::string rest =
+              "," + decision(r) + "," + (r.cell->run_as ? r.cell->run_as->user : "") + "," +
+              (r.cell->run_as ? std::string(ssm::RunAsSourceName(r.cell->run_as->source)) : "") + ",";
+          const bool per_host_reason = !r.allowed && !r.session_error && analyze::Matrix::Matched(r).empty();
+          const std::string why = per_host_reason ? "" : Csv(reason(r));
+          for (std::size_t h : g.hosts) {
+            std::cout << principal << "," << hs[h]->id << rest;
+            if (per_host_reason) std::cout << Csv(m.At(p, h).Message()) << "\n";
+            else std::cout << why << "\n";
+          }
+        }
+      }
       for (const auto& f : findings) std::cout << "# finding," << f.kind << "," << Csv(f.subject) << "," << Csv(f.detail) << "\n";
     } else if (o->output == "json") {
       PrintJson(std::cout, [&](JsonWriter& jw) {
@@ -183,26 +224,29 @@ void RegisterMatrix(CLI::App* access, int& exit_code) {
         jw.Key("principals");
         jw.StartArray();
         for (std::size_t p = 0; p < ps.size(); ++p) {
+          std::size_t denied = 0;
+          const std::vector<Group> groups = groups_of(p, denied);
           jw.StartObject();
           WriteString(jw, "principal", ps[p].label);
           WriteString(jw, "how", ps[p].how);
-          jw.Key("hosts");
+          jw.Key("access");
           jw.StartArray();
-          std::size_t denied = 0;
-          for (std::size_t h = 0; h < hs.size(); ++h) {
-            const analyze::PairResult r = m.At(p, h);
-            if (!r.allowed && !r.session_error && !o->include_denied) {
-              ++denied;
-              continue;
-            }
+          for (const Group& g : groups) {
+            const analyze::PairResult& r = g.first;
             jw.StartObject();
-            WriteString(jw, "host", hs[h]->id);
-            WriteString(jw, "decision", r.allowed ? "Allow" : r.session_error ? "SessionFails" : policy::OutcomeName(r.cell->outcome));
-            if (r.cell->run_as) {
+            WriteString(jw, "decision", decision(r));
+            if (r.cell->run_as && (r.allowed || r.session_error)) {
               WriteString(jw, "linuxUser", r.cell->run_as->user);
               WriteString(jw, "runAsSource", ssm::RunAsSourceName(r.cell->run_as->source));
+              WriteString(jw, "runAsRule", r.cell->run_as->rule);
             }
+            // For a denial without statements AWS's message names the
+            // host: it is given for the group's first host.
             WriteString(jw, "why", reason(r));
+            jw.Key("hosts");
+            jw.StartArray();
+            for (std::size_t h : g.hosts) jw.String(hs[h]->id.c_str());
+            jw.EndArray();
             jw.EndObject();
           }
           jw.EndArray();
@@ -224,37 +268,23 @@ void RegisterMatrix(CLI::App* access, int& exit_code) {
         jw.EndObject();
       });
     } else {
-      // Hosts whose answer is the same cell (one host class) print as one line.
       constexpr std::size_t kHostsShown = 8;
       for (std::size_t p = 0; p < ps.size(); ++p) {
         std::cout << ps[p].label << "\n    " << ps[p].how << "\n";
-        std::vector<std::pair<analyze::PairResult, std::vector<std::size_t>>> groups;
-        std::map<std::pair<const analyze::Cell*, const Error*>, std::size_t> group_of;
         std::size_t denied = 0;
-        for (std::size_t h = 0; h < hs.size(); ++h) {
-          const analyze::PairResult r = m.At(p, h);
-          if (!r.allowed && !r.session_error && !o->include_denied) {
-            ++denied;
-            continue;
-          }
-          auto [it, fresh] = group_of.try_emplace({r.cell, r.session_error}, groups.size());
-          if (fresh) groups.push_back({r, {}});
-          groups[it->second].second.push_back(h);
-        }
-        for (const auto& [r, members] : groups) {
+        for (const Group& g : groups_of(p, denied)) {
+          const analyze::PairResult& r = g.first;
           std::string where;
-          for (std::size_t i = 0; i < members.size() && i < kHostsShown; ++i) where += (i ? ", " : "") + hs[members[i]]->id;
-          if (members.size() > kHostsShown) where += ", ... (" + std::to_string(members.size() - kHostsShown) + " more)";
+          for (std::size_t i = 0; i < g.hosts.size() && i < kHostsShown; ++i) where += (i ? ", " : "") + hs[g.hosts[i]]->id;
+          if (g.hosts.size() > kHostsShown) where += ", ... (" + std::to_string(g.hosts.size() - kHostsShown) + " more)";
           std::cout << "    ";
           if (r.allowed) {
             std::cout << "Allow as " << r.cell->run_as->user << " (" << ssm::RunAsSourceName(r.cell->run_as->source)
                       << ")";
-          } else if (r.session_error) {
-            std::cout << "SessionFails";
           } else {
-            std::cout << policy::OutcomeName(r.cell->outcome);
+            std::cout << decision(r);
           }
-          std::cout << " on " << members.size() << " host(s): " << where << "\n        " << reason(r) << "\n";
+          std::cout << " on " << g.hosts.size() << " host(s): " << where << "\n        " << reason(r) << "\n";
         }
         if (denied != 0) std::cout << "    (denied on " << denied << " other host(s))\n";
       }

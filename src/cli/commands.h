@@ -16,5 +16,6 @@ void RegisterWorldCommands(CLI::App& app, int& exit_code);
 void RegisterStsCommands(CLI::App& app, int& exit_code);
 void RegisterSsmCommands(CLI::App& app, int& exit_code);
 void RegisterAccessCommands(CLI::App& app, int& exit_code);
+void RegisterIamCommands(CLI::App& app, int& exit_code);
 
 }  // namespace gatehouse::cli

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   gatehouse::cli::RegisterStsCommands(app, exit_code);
   gatehouse::cli::RegisterSsmCommands(app, exit_code);
   gatehouse::cli::RegisterAccessCommands(app, exit_code);
+  gatehouse::cli::RegisterIamCommands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -4,11 +4,13 @@
 namespace gatehouse::cli {
 
 void PrintJson(std::ostream& out, const std::function<void(JsonWriter&)>& body) {
-  rapidjson::StringBuffer buf;
-  JsonWriter w(buf);
-  w.SetIndent(' ', 4);
-  body(w);
-  out << std::string_view(buf.GetString(), buf.GetSize()) << "\n";
+  {
+    JsonOutput stream(out);
+    JsonWriter w(stream);
+    w.SetIndent(' ', 4);
+    body(w);
+  }
+  out << "\n";
 }
 
 void WriteString(JsonWriter& w, std::string_view key, std::string_view value) {

@@ -3,21 +3,46 @@
 // operation: message" on stderr.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <ostream>
 #include <string>
 #include <string_view>
 
 #include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
 
 #include "common/status.h"
 
 namespace gatehouse::cli {
 
-using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+// A RapidJSON output stream that writes through to a std::ostream in 64 KiB
+// pieces, so that large documents (an access matrix) are never held whole.
+class JsonOutput {
+ public:
+  using Ch = char;
+  explicit JsonOutput(std::ostream& out) : out_(out) {}
+  JsonOutput(const JsonOutput&) = delete;
+  JsonOutput& operator=(const JsonOutput&) = delete;
+  ~JsonOutput() { Flush(); }
+  void Put(char c) {
+    buf_[size_++] = c;
+    if (size_ == sizeof(buf_)) Flush();
+  }
+  void Flush() {
+    out_.write(buf_, static_cast<std::streamsize>(size_));
+    size_ = 0;
+  }
 
-// Runs `body` against a pretty writer and prints the document and a newline.
+ private:
+  std::ostream& out_;
+  char buf_[1 << 16];
+  std::size_t size_ = 0;
+};
+
+using JsonWriter = rapidjson::PrettyWriter<JsonOutput>;
+
+// Runs `body` against a pretty writer streaming to `out`, then prints a
+// newline.
 void PrintJson(std::ostream& out, const std::function<void(JsonWriter&)>& body);
 
 void WriteString(JsonWriter& w, std::string_view key, std::string_view value);

@@ -16,45 +16,6 @@
 namespace gatehouse::cli {
 namespace {
 
-// Everything a world command needs, resolved; nullopt after reporting.
-struct Prepared {
-  std::unique_ptr<world::World> world;
-  sts::CallContext ctx;
-  sts::ResolvedCaller caller;
-};
-
-std::optional<Prepared> Prepare(const WorldOptions& wo, const CallerOptions& co, std::string_view operation,
-                                int& exit_code) {
-  Prepared p;
-  p.world = LoadWorldOrReport(wo.world);
-  if (!p.world) {
-    exit_code = kExitUsage;
-    return std::nullopt;
-  }
-  Result<sts::CallContext> ctx = MakeContext(wo, *p.world);
-  if (!ctx.ok()) {
-    std::cerr << "gatehouse: " << ctx.error().message << "\n";
-    exit_code = kExitUsage;
-    return std::nullopt;
-  }
-  p.ctx = *ctx;
-  Result<sts::ResolvedCaller> caller = sts::ResolveCaller(*p.world, SpecOf(co), p.ctx);
-  if (!caller.ok()) {
-    PrintAwsError(std::cerr, operation, caller.error());
-    exit_code = kExitFailure;
-    return std::nullopt;
-  }
-  p.caller = std::move(caller).value();
-  return p;
-}
-
-world::RequestEnvironment Env(const sts::CallContext& ctx) {
-  world::RequestEnvironment env;
-  env.now = ctx.now;
-  env.region = ctx.region;
-  return env;
-}
-
 services::SsmContext SsmCtx(const Prepared& p) {
   services::SsmContext c;
   c.env = Env(p.ctx);

@@ -19,7 +19,10 @@ void WriteCredentials(JsonWriter& w, const world::Identity& s) {
   WriteString(w, "AccessKeyId", s.access_key_id);
   WriteString(w, "SecretAccessKey", s.secret_access_key);
   WriteString(w, "SessionToken", s.session_token);
-  WriteString(w, "Expiration", world::FormatTime(s.expiration));
+  // The aws CLI prints timestamps as ISO 8601 with a numeric offset.
+  std::string expiration = world::FormatTime(s.expiration);
+  if (!expiration.empty() && expiration.back() == 'Z') expiration.replace(expiration.size() - 1, 1, "+00:00");
+  WriteString(w, "Expiration", expiration);
   w.EndObject();
 }
 
@@ -96,8 +99,7 @@ void RegisterAssumeRole(CLI::App* sts_cmd, int& exit_code) {
     }
     Result<sts::ResolvedCaller> caller = sts::ResolveCaller(*w, SpecOf(o->caller), *ctx);
     if (!caller.ok()) {
-      PrintAwsError(std::cerr, "AssumeRole", caller.error());
-      exit_code = kExitFailure;
+      ReportCallerError("AssumeRole", caller.error(), exit_code);
       return;
     }
     sts::AssumeRoleParams p;
@@ -172,8 +174,7 @@ void RegisterGetCallerIdentity(CLI::App* sts_cmd, int& exit_code) {
     }
     Result<sts::ResolvedCaller> caller = sts::ResolveCaller(*w, SpecOf(o->caller), *ctx);
     if (!caller.ok()) {
-      PrintAwsError(std::cerr, "GetCallerIdentity", caller.error());
-      exit_code = kExitFailure;
+      ReportCallerError("GetCallerIdentity", caller.error(), exit_code);
       return;
     }
     const sts::CallerIdentityResult id = sts::GetCallerIdentity(*w, caller->identity);

@@ -16,7 +16,7 @@ namespace gatehouse::cli {
 void AddWorldOptions(CLI::App* cmd, WorldOptions& o) {
   cmd->add_option("--world,-w", o.world, "world file (YAML or JSON)")->required();
   cmd->add_option("--time", o.time, "the clock, ISO 8601 (default: the world's time, else now)");
-  cmd->add_option("--region", o.region, "the region of the call (default: the world's region)");
+  cmd->add_option("--region", o.region, "the region of the call (default: the world's region; for access check, the target host's)");
 }
 
 void AddCallerOptions(CLI::App* cmd, CallerOptions& o) {
@@ -41,6 +41,19 @@ std::unique_ptr<world::World> LoadWorldOrReport(const std::string& path) {
     return nullptr;
   }
   return std::make_unique<world::World>(std::move(w).value());
+}
+
+bool ReportCallerSpecError(const Error& e, int& exit_code) {
+  if (e.code != sts::kCallerSpecError) return false;
+  std::cerr << "gatehouse: " << e.message << "\n";
+  exit_code = kExitUsage;
+  return true;
+}
+
+void ReportCallerError(std::string_view operation, const Error& e, int& exit_code) {
+  if (ReportCallerSpecError(e, exit_code)) return;
+  PrintAwsError(std::cerr, operation, e);
+  exit_code = kExitFailure;
 }
 
 Result<sts::CallContext> MakeContext(const WorldOptions& o, const world::World& w) {
@@ -81,6 +94,38 @@ ssm::RunAsConfig RunAsConfigOf(const world::World& w) {
   return c;
 }
 
+std::optional<Prepared> Prepare(const WorldOptions& wo, const CallerOptions& co, std::string_view operation,
+                                int& exit_code) {
+  Prepared p;
+  p.world = LoadWorldOrReport(wo.world);
+  if (!p.world) {
+    exit_code = kExitUsage;
+    return std::nullopt;
+  }
+  Result<sts::CallContext> ctx = MakeContext(wo, *p.world);
+  if (!ctx.ok()) {
+    std::cerr << "gatehouse: " << ctx.error().message << "\n";
+    exit_code = kExitUsage;
+    return std::nullopt;
+  }
+  p.ctx = *ctx;
+  Result<sts::ResolvedCaller> caller = sts::ResolveCaller(*p.world, SpecOf(co), p.ctx);
+  if (!caller.ok()) {
+    ReportCallerError(operation, caller.error(), exit_code);
+    return std::nullopt;
+  }
+  p.caller = std::move(caller).value();
+  if (wo.region.empty() && !p.caller.region.empty()) p.ctx.region = p.caller.region;  // the profile's region
+  return p;
+}
+
+world::RequestEnvironment Env(const sts::CallContext& ctx) {
+  world::RequestEnvironment env;
+  env.now = ctx.now;
+  env.region = ctx.region;
+  return env;
+}
+
 void RegisterWorldCommands(CLI::App& app, int& exit_code) {
   auto* world_cmd = app.add_subcommand("world", "World files: accounts, identities, hosts");
   world_cmd->require_subcommand(1);
@@ -88,9 +133,14 @@ void RegisterWorldCommands(CLI::App& app, int& exit_code) {
   auto path = std::make_shared<std::string>();
   validate->add_option("world", *path, "world file (YAML or JSON)")->required();
   validate->callback([path, &exit_code]() {
+    if (!std::ifstream(*path, std::ios::binary)) {
+      std::cerr << "gatehouse: cannot read " << *path << "\n";
+      exit_code = kExitUsage;
+      return;
+    }
     std::unique_ptr<world::World> w = LoadWorldOrReport(*path);
     if (!w) {
-      exit_code = kExitFailure;
+      exit_code = kExitFailure;  // the answer: the world is invalid
       return;
     }
     std::size_t users = 0, roles = 0, hosts = 0;

@@ -14,6 +14,7 @@
 #include "ssm/runas.h"
 #include "sts/caller.h"
 #include "world/model.h"
+#include "world/principal_context.h"
 
 namespace gatehouse::cli {
 
@@ -40,6 +41,26 @@ std::unique_ptr<world::World> LoadWorldOrReport(const std::string& path);
 Result<sts::CallContext> MakeContext(const WorldOptions& o, const world::World& w);
 
 sts::CallerSpec SpecOf(const CallerOptions& o);
+
+// Reports a caller that did not resolve: a mistake in the caller syntax is a
+// usage error (exit 2); a refused sign-in or role hop is AWS's error, printed
+// as the aws CLI prints it (exit 1).
+void ReportCallerError(std::string_view operation, const Error& e, int& exit_code);
+// True (and reported, exit 2) when `e` is a caller-syntax error.
+bool ReportCallerSpecError(const Error& e, int& exit_code);
+
+// Everything a command acting as a caller needs, resolved.
+struct Prepared {
+  std::unique_ptr<world::World> world;
+  sts::CallContext ctx;
+  sts::ResolvedCaller caller;
+};
+// Loads the world, makes the context and resolves the caller (a profile's
+// region applies unless --region is given); nullopt after reporting, with
+// `exit_code` set. `operation` names the AWS call in error messages.
+std::optional<Prepared> Prepare(const WorldOptions& wo, const CallerOptions& co, std::string_view operation,
+                                int& exit_code);
+world::RequestEnvironment Env(const sts::CallContext& ctx);
 
 // The world's RunAs mappings (gatehouse extension) for the ssm layer.
 ssm::RunAsConfig RunAsConfigOf(const world::World& w);

@@ -41,4 +41,15 @@ inline std::int32_t Decode(std::string_view s, std::size_t i, std::size_t& len) 
   return cp;
 }
 
+// The number of code points in `s` (a malformed byte counts as one).
+inline std::size_t CodePoints(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++n) {
+    std::size_t len = 1;
+    Decode(s, i, len);
+    i += len;
+  }
+  return n;
+}
+
 }  // namespace gatehouse::utf8

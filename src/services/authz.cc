@@ -13,7 +13,7 @@ AuthzResult Authorize(const world::World& w, const world::Identity& caller, cons
   const std::string& resource_account = r.resource_account.empty() ? caller.account : r.resource_account;
   if (world::RcpGoverns(r.action)) {
     if (auto levels = w.RcpLevels(resource_account)) {
-    set.rcp_governed = true;
+      set.rcp_governed = true;
       set.rcp = std::move(*levels);
     }
   }

@@ -2,6 +2,8 @@
 #include "services/ec2_service.h"
 
 #include <algorithm>
+#include <map>
+#include <utility>
 
 #include "common/ascii.h"
 #include "common/utf8.h"
@@ -12,16 +14,6 @@ namespace gatehouse::services {
 namespace {
 
 Error Err(std::string_view code, std::string message) { return MakeError(std::string(code), std::move(message)); }
-
-std::size_t CodePoints(std::string_view s) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++n) {
-    std::size_t len = 1;
-    utf8::Decode(s, i, len);
-    i += len;
-  }
-  return n;
-}
 
 bool IsInstanceId(std::string_view id) {
   const bool ec2 = id.rfind("i-", 0) == 0 && (id.size() == 10 || id.size() == 19);
@@ -63,6 +55,11 @@ Status AuthorizeTagging(const world::World& w, const world::Identity& caller, st
       keys.push_back(t.key);
       if (request_tags) r.extra.Set("aws:RequestTag/" + t.key, t.value.value_or(""));
     }
+    // DeleteTags without tags removes every tag: the keys removed are the
+    // instance's (otherwise aws:TagKeys would be absent and every aws:TagKeys
+    // protection bypassed).
+    if (!request_tags && tags.empty())
+      for (const auto& [k, v] : h->tags) keys.push_back(k);
     r.extra.SetMulti("aws:TagKeys", keys);
     for (const auto& [k, v] : h->tags) {
       r.extra.Set("aws:ResourceTag/" + k, v);
@@ -90,21 +87,26 @@ Status CreateTags(world::World& w, const world::Identity& caller, const std::vec
   if (Status s = ValidateResources(w, caller, resources, env.region); !s.ok()) return s;
   if (tags.empty()) return Err(kMissingParameter, "The request must contain the parameter Tags");
   for (const Ec2Tag& t : tags) {
-    if (t.key.empty() || CodePoints(t.key) > 128)
-      return Err(kInvalidParameterValue, "Tag keys must be between 1 and 128 characters: '" + t.key + "'");
+    // EC2 tag keys have at most 127 Unicode characters (EC2 API Tag).
+    if (t.key.empty() || utf8::CodePoints(t.key) > 127)
+      return Err(kInvalidParameterValue, "Tag keys must be between 1 and 127 characters: '" + t.key + "'");
     if (ascii::StartsWithIgnoreCase(t.key, "aws:"))
       return Err(kInvalidParameterValue, "Tag keys starting with 'aws:' are reserved for internal use");
-    if (CodePoints(t.value.value_or("")) > 256)
+    if (utf8::CodePoints(t.value.value_or("")) > 256)
       return Err(kInvalidParameterValue, "Tag values must be at most 256 characters: '" + t.key + "'");
   }
   if (Status s = AuthorizeTagging(w, caller, "ec2:CreateTags", resources, tags, true, env); !s.ok()) return s;
+  // Every resource is checked before any is changed: a failed call changes
+  // nothing.
+  std::vector<std::pair<world::Host*, std::map<std::string, std::string>>> updates;
   for (const std::string& id : resources) {
     world::Host* h = MutableHost(w, id);
     std::map<std::string, std::string> next = h->tags;
     for (const Ec2Tag& t : tags) next[t.key] = t.value.value_or("");
     if (next.size() > 50) return Err("TagLimitExceeded", "The maximum number of tags for the resource " + id + " is 50");
-    h->tags = std::move(next);
+    updates.emplace_back(h, std::move(next));
   }
+  for (auto& [h, next] : updates) h->tags = std::move(next);
   return Status::Ok();
 }
 

@@ -200,14 +200,24 @@ AccessCheck CheckStartSession(const world::World& w, const world::Identity& call
   }
   if (in.document_name) {
     const std::string name = DocumentNameOf(*in.document_name);
+    // A document named by ARN is authorised on that ARN; one in another
+    // account or region is not found (gatehouse does not model documents
+    // shared between accounts).
+    const std::string own_arn = DocumentArn(w, region, caller.account, name);
+    const bool by_arn = in.document_name->rfind("arn:", 0) == 0;
     AuthzRequest doc_req;
     doc_req.action = "ssm:StartSession";
-    doc_req.resource = DocumentArn(w, region, caller.account, name);
+    doc_req.resource = by_arn ? *in.document_name : own_arn;
     doc_req.extra.Set("ssm:SessionDocumentAccessCheck", "true");
     AuthzResult doc = Authorize(w, caller, doc_req, ctx.env);
     if (!doc.allowed()) {
       out.decision = doc.decision;
       out.message = doc.message;
+      return out;
+    }
+    if (by_arn && *in.document_name != own_arn) {
+      out.error = Err(kInvalidDocument, "Document " + *in.document_name + " does not exist in account " +
+                                            caller.account + " and region " + region);
       return out;
     }
   }

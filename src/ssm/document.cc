@@ -153,9 +153,6 @@ Result<SessionDocumentContent> ParseSessionDocument(std::string_view text) {
     }
   }
   if (doc->Find("sessionType") == nullptr) return Invalid("sessionType is required", doc->pos);
-  if (out.inputs.run_as_enabled && out.inputs.run_as_default_user == "root")
-    return Invalid("runAsDefaultUser cannot be root: Session Manager does not support running sessions as root",
-                   doc->pos);
   return out;
 }
 

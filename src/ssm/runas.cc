@@ -3,8 +3,17 @@
 
 #include <algorithm>
 
+#include "common/ascii.h"
+
 namespace gatehouse::ssm {
 namespace {
+
+// The agent treats a RunAs user that is empty or only white space as unset
+// (amazon-ssm-agent docparser.go parsePluginStateForStartSession and
+// shell_unix.go StartCommandExecutor both test strings.TrimSpace(..) != "").
+bool Blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return ascii::IsSpace(c); });
+}
 
 Error Fail(std::string_view code, std::string message) { return MakeError(std::string(code), std::move(message)); }
 
@@ -78,18 +87,20 @@ Result<RunAsDecision> ChooseRunAs(const SessionInputs& prefs, std::string_view d
       if (match != nullptr) {
         d.user = match->linux_user;
         d.source = RunAsSource::kMapping;
-        d.rule = Describe(*match) + (p.has_tag ? " (takes precedence over the SSMSessionRunAs tag " + p.tag_value + ")" : "");
+        d.rule = Describe(*match);
+        if (p.has_tag && !Blank(p.tag_value))
+          d.rule += " (takes precedence over the SSMSessionRunAs tag " + p.tag_value + ")";
         chosen = true;
       }
     }
   }
-  if (!chosen && p.has_tag) {
+  if (!chosen && p.has_tag && !Blank(p.tag_value)) {
     d.user = p.tag_value;
     d.source = RunAsSource::kPrincipalTag;
     d.rule = "SSMSessionRunAs tag of " + p.tag_owner;
     chosen = true;
   }
-  if (!chosen && !prefs.run_as_default_user.empty()) {
+  if (!chosen && !Blank(prefs.run_as_default_user)) {
     d.user = prefs.run_as_default_user;
     d.source = RunAsSource::kDocumentDefault;
     d.rule = "runAsDefaultUser of " + std::string(document_name);

@@ -87,15 +87,19 @@ void RecordActivity(Session& s, std::int64_t now) {
 
 void Tick(Session& s, std::int64_t now) {
   if (!s.active()) return;
-  if (s.max_duration_minutes && now - s.start >= static_cast<std::int64_t>(*s.max_duration_minutes) * 60) {
-    Terminate(s, s.start + static_cast<std::int64_t>(*s.max_duration_minutes) * 60,
-              "Your session has reached the maximum session duration and has been terminated.");
-    return;
-  }
-  if ((s.status == SessionStatus::kConnected || s.status == SessionStatus::kDisconnected) &&
-      now - s.last_activity >= static_cast<std::int64_t>(s.idle_timeout_minutes) * 60) {
-    Terminate(s, s.last_activity + static_cast<std::int64_t>(s.idle_timeout_minutes) * 60,
-              "Your session timed out due to inactivity and has been terminated.");
+  // The session ends at whichever limit it reached first: a clock read long
+  // after both deadlines must not report the later one.
+  std::optional<std::int64_t> max_end;
+  if (s.max_duration_minutes) max_end = s.start + static_cast<std::int64_t>(*s.max_duration_minutes) * 60;
+  std::optional<std::int64_t> idle_end;
+  if (s.status == SessionStatus::kConnected || s.status == SessionStatus::kDisconnected)
+    idle_end = s.last_activity + static_cast<std::int64_t>(s.idle_timeout_minutes) * 60;
+  const bool max_hit = max_end && now >= *max_end;
+  const bool idle_hit = idle_end && now >= *idle_end;
+  if (max_hit && (!idle_hit || *max_end <= *idle_end)) {
+    Terminate(s, *max_end, "Your session has reached the maximum session duration and has been terminated.");
+  } else if (idle_hit) {
+    Terminate(s, *idle_end, "Your session timed out due to inactivity and has been terminated.");
   }
 }
 

@@ -10,7 +10,7 @@
 namespace gatehouse::sts {
 namespace {
 
-Error Usage(std::string message) { return MakeError("InvalidInput", std::move(message)); }
+Error Usage(std::string message) { return MakeError(std::string(kCallerSpecError), std::move(message)); }
 
 std::vector<std::string> Split(std::string_view s, char sep) {
   std::vector<std::string> out;
@@ -174,18 +174,28 @@ Result<ResolvedCaller> ResolveCaller(const world::World& w, const CallerSpec& sp
   if (spec.profile) {
     if (!spec.caller.empty() || !spec.assume.empty()) return Usage("--profile excludes --caller and --assume");
     std::set<std::string> seen;
-    return FromProfile(w, *spec.profile, ctx, seen);
+    Result<ResolvedCaller> r = FromProfile(w, *spec.profile, ctx, seen);
+    if (!r.ok()) return r;
+    // The region of the profile named, not of its source profiles.
+    const world::Profile& named = w.profiles.at(*spec.profile);
+    if (auto region = named.settings.find("region"); region != named.settings.end()) r->region = region->second;
+    return r;
   }
   if (spec.caller.empty()) return Usage("name the caller with --caller or --profile");
-  Result<ResolvedCaller> r = FromCaller(w, spec.caller, ctx);
-  if (!r.ok()) return r;
+  // Every hop's syntax first: a typo is reported before any call is made.
+  std::vector<AssumeRoleParams> hops;
   for (const std::string& hop : spec.assume) {
     Result<AssumeRoleParams> p = ParseAssumeHop(hop, ctx.now);
     if (!p.ok()) return p.error();
+    hops.push_back(std::move(p).value());
+  }
+  Result<ResolvedCaller> r = FromCaller(w, spec.caller, ctx);
+  if (!r.ok()) return r;
+  for (AssumeRoleParams& p : hops) {
     // An MFA code applies to the caller's own device.
-    if (p->token_code && r->identity.kind == world::Identity::Kind::kUser && r->identity.user->mfa)
-      p->serial_number = r->identity.user->mfa_serial;
-    if (Status s = AssumeHop(w, *r, *p, ctx, r->hops.size()); !s.ok()) return s.error();
+    if (p.token_code && r->identity.kind == world::Identity::Kind::kUser && r->identity.user->mfa)
+      p.serial_number = r->identity.user->mfa_serial;
+    if (Status s = AssumeHop(w, *r, p, ctx, r->hops.size()); !s.ok()) return s.error();
   }
   return r;
 }

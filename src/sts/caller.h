@@ -14,6 +14,10 @@
 
 namespace gatehouse::sts {
 
+// The code of errors in the caller syntax itself (a malformed hop, an
+// unknown profile): usage errors, not AWS errors.
+inline constexpr std::string_view kCallerSpecError = "InvalidCallerSpec";
+
 struct CallerSpec {
   std::string caller;                 // ARN, or sso:USER/PERMISSION_SET@ACCOUNT
   std::vector<std::string> assume;    // --assume hops, in order
@@ -35,6 +39,7 @@ struct Hop {
 struct ResolvedCaller {
   world::Identity identity;
   std::vector<Hop> hops;  // the sign-in or long-term identity first
+  std::string region;     // the profile's `region` setting (as the aws CLI uses it); empty: none
 };
 
 Result<ResolvedCaller> ResolveCaller(const world::World& w, const CallerSpec& spec, const CallContext& ctx);

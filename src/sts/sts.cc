@@ -26,8 +26,8 @@ Error Denied(const world::World& w, const Identity& caller, std::string_view act
 
 // Decides one STS action on a role, with the trust policy as the resource
 // policy.
-bool Authorized(const world::World& w, const Identity& caller, const world::Role& role, std::string_view action,
-                const policy::RequestContext& extra, const CallContext& ctx) {
+policy::Decision Decide(const world::World& w, const Identity& caller, const world::Role& role, std::string_view action,
+                        const policy::RequestContext& extra, const CallContext& ctx) {
   policy::PolicySet set;
   world::AddPrincipalPolicies(w, caller, set);
   set.resource = role.trust.compiled.get();
@@ -47,7 +47,25 @@ bool Authorized(const world::World& w, const Identity& caller, const world::Role
   req.action = std::string(action);
   req.resource = role.arn;
   req.resource_account = role.account;
-  return policy::Authorize(set, req).allowed();
+  return policy::Authorize(set, req);
+}
+
+bool Authorized(const world::World& w, const Identity& caller, const world::Role& role, std::string_view action,
+                const policy::RequestContext& extra, const CallContext& ctx) {
+  return Decide(w, caller, role, action, extra, ctx).allowed();
+}
+
+// sts:SetSourceIdentity needs the trust policy (as every trust action does)
+// and, when chaining or crossing accounts, the caller's identity policy too
+// (IUG id_credentials_temp_control-access_monitor.md; fact sheet §6.6, T64):
+// a trust policy naming the calling role is not enough on its own.
+bool SourceIdentityAuthorized(const world::World& w, const Identity& caller, const world::Role& role,
+                              const policy::RequestContext& extra, const CallContext& ctx) {
+  const policy::Decision d = Decide(w, caller, role, "sts:SetSourceIdentity", extra, ctx);
+  if (!d.allowed()) return false;
+  if (!caller.is_session() && caller.account == role.account) return true;
+  return std::any_of(d.matched.begin(), d.matched.end(),
+                     [](const policy::MatchedStatement& m) { return m.slot == policy::Slot::kIdentity; });
 }
 
 std::string Lower(std::string_view s) { return ascii::Lower(s); }
@@ -204,7 +222,7 @@ Result<AssumeRoleResult> AssumeRole(const world::World& w, const Identity& calle
   if (!Authorized(w, caller, *role, "sts:AssumeRole", extra, ctx)) return Denied(w, caller, "sts:AssumeRole", role->arn);
   if ((!p.tags.empty() || !p.transitive_tag_keys.empty()) && !Authorized(w, caller, *role, "sts:TagSession", extra, ctx))
     return Denied(w, caller, "sts:TagSession", role->arn);
-  if (source_identity && !Authorized(w, caller, *role, "sts:SetSourceIdentity", extra, ctx))
+  if (source_identity && !SourceIdentityAuthorized(w, caller, *role, extra, ctx))
     return Denied(w, caller, "sts:SetSourceIdentity", role->arn);
 
   // The session (§7.2): inherited transitive tags, then the tags passed now,

@@ -151,6 +151,21 @@ accounts:
               Principal: {AWS: "222222222222"}
               Action: sts:AssumeRole
               Condition: {Bool: {aws:MultiFactorAuthPresent: "true"}}
+      OnlyAssume:
+        trust_policy:
+          Version: "2012-10-17"
+          Statement:
+            - {Effect: Allow, Principal: {AWS: "111111111111"}, Action: [sts:AssumeRole, sts:SetSourceIdentity]}
+        policies:
+          AssumeOnly:
+            Version: "2012-10-17"
+            Statement:
+              - {Effect: Allow, Action: sts:AssumeRole, Resource: "*"}
+      TrustsOnlyAssume:
+        trust_policy:
+          Version: "2012-10-17"
+          Statement:
+            - {Effect: Allow, Principal: {AWS: "arn:aws:iam::111111111111:role/OnlyAssume"}, Action: [sts:AssumeRole, sts:SetSourceIdentity]}
       NoSetSourceIdentity:
         trust_policy:
           Version: "2012-10-17"
@@ -556,6 +571,23 @@ TEST(StsAssumeRole, T64ChainingASourceIdentityNeedsSetSourceIdentity) {
   // Without a source identity the same hop is allowed.
   const Identity plain = MustAssume(User(TestWorld(), UserA("dev")), Params(RoleA("R1"), "s1"));
   EXPECT_TRUE(Assume(plain, Params(RoleA("NoSetSourceIdentity"), "s2")).ok());
+}
+
+// §6.6 / IUG id_credentials_temp_control-access_monitor.md: when chaining,
+// carrying a source identity needs sts:SetSourceIdentity in the next role's
+// trust policy and in the calling role's identity policy; the trust naming
+// the calling role is not enough on its own.
+TEST(StsAssumeRole, ChainingASourceIdentityNeedsTheCallersPolicyToo) {
+  AssumeRoleParams p1 = Params(RoleA("OnlyAssume"), "s1");
+  p1.source_identity = "Diego";
+  const Identity s1 = MustAssume(User(TestWorld(), UserA("dev")), p1);
+  Result<AssumeRoleResult> r = Assume(s1, Params(RoleA("TrustsOnlyAssume"), "s2"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, kAccessDenied);
+  EXPECT_NE(r.error().message.find("sts:SetSourceIdentity"), std::string::npos) << r.error().message;
+  // The same hop without a source identity is allowed by the trust alone.
+  const Identity plain = MustAssume(User(TestWorld(), UserA("dev")), Params(RoleA("OnlyAssume"), "s1"));
+  EXPECT_TRUE(Assume(plain, Params(RoleA("TrustsOnlyAssume"), "s2")).ok());
 }
 
 // §7.3: a source identity is immutable once set.

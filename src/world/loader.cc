@@ -131,42 +131,13 @@ bool IsAccountId(std::string_view s) {
   return true;
 }
 
-// Tag keys and values: letters, digits, spaces and _.:/=+-@ (non-ASCII
-// letters accepted as letters).
-bool TagChars(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t len = 1;
-    const std::int32_t cp = utf8::Decode(s, i, len);
-    if (cp < 0) return false;
-    if (cp < 0x80) {
-      const char c = static_cast<char>(cp);
-      if (!(ascii::IsAlnum(c) || c == ' ' || c == '_' || c == '.' || c == ':' || c == '/' || c == '=' || c == '+' ||
-            c == '-' || c == '@'))
-        return false;
-    }
-    i += len;
-  }
-  return true;
-}
-
-std::size_t CodePoints(std::string_view s) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t len = 1;
-    utf8::Decode(s, i, len);
-    i += len;
-    ++n;
-  }
-  return n;
-}
-
 void CheckTag(std::string_view key, std::string_view value, std::size_t max_key, const Position& pos) {
-  if (key.empty() || CodePoints(key) > max_key || !TagChars(key))
+  if (key.empty() || utf8::CodePoints(key) > max_key || !world::IsTagText(key))
     Fail(pos, "invalid tag key " + Q(key) + ": 1 to " + std::to_string(max_key) +
                   " characters of letters, digits, spaces and _.:/=+-@");
   if (ascii::StartsWithIgnoreCase(key, "aws:"))
     Fail(pos, "invalid tag key " + Q(key) + ": keys starting with \"aws:\" are reserved for AWS");
-  if (CodePoints(value) > 256 || !TagChars(value))
+  if (utf8::CodePoints(value) > 256 || !world::IsTagText(value))
     Fail(pos, "invalid value for tag " + Q(key) + ": at most 256 characters of letters, digits, spaces and _.:/=+-@");
 }
 
@@ -504,8 +475,8 @@ class Loader {
         if (const json::Member* dup = json::FindDuplicateKey(*t, false)) Fail(dup->key_pos, "duplicate tag " + Q(dup->key));
         for (const json::Member& tm : t->members) {
           const std::string value = tm.value.is_null() ? "" : Text(tm.value, "a tag value");
-          CheckTag(tm.key, value, 128, tm.key_pos);
-          ho->tags[S(tm.key)] = value;  // EC2 tag keys are case-sensitive
+          CheckTag(tm.key, value, 127, tm.key_pos);  // EC2: keys of at most 127 characters
+          ho->tags[S(tm.key)] = value;              // EC2 tag keys are case-sensitive
         }
         if (ho->tags.size() > 50) Fail(t->pos, "at most 50 tags per instance");
       }
@@ -837,6 +808,7 @@ class Loader {
       pr.name = S(m.key);
       pr.pos = m.key_pos;
       for (const json::Member& s : p.members) pr.settings[S(s.key)] = Text(s.value, S(s.key));
+      if (const Value* r = p.Find("region")) (void)Region(*r);  // validated like every region
       const bool sso = pr.settings.count("sso_account_id") || pr.settings.count("sso_role_name");
       const bool chain = pr.settings.count("source_profile") || pr.settings.count("role_arn");
       const bool caller = pr.settings.count("caller");

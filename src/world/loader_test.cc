@@ -292,6 +292,15 @@ TEST(Loader, InvalidTags) {
   EXPECT_EQ(FindTag(u->tags, "Empty")->value, "");
 }
 
+// EC2 tag keys have at most 127 characters (EC2 API_Tag), one fewer than
+// IAM's 128.
+TEST(Loader, HostTagKeysAtMost127) {
+  const std::string host = "version: 1\naccounts:\n  \"111122223333\":\n    hosts:\n      i-0a11ce00000000001: {tags: {";
+  ExpectError(host + std::string(128, 'k') + ": x}}\n", 5, 36, kInvalidWorld, "1 to 127 characters");
+  const World w = MustLoad(host + std::string(127, 'k') + ": x}}\n");
+  EXPECT_EQ(w.FindHost("i-0a11ce00000000001")->tags.count(std::string(127, 'k')), 1u);
+}
+
 // IAM allows an empty tag value; an empty YAML value ("Team:") is one.
 // (Regression: a null value was refused as "must be a string".)
 TEST(Loader, NullTagValueIsEmpty) {

@@ -3,8 +3,27 @@
 #include "world/model.h"
 
 #include "common/ascii.h"
+#include "common/utf8.h"
 
 namespace gatehouse::world {
+
+// Tag keys and values: letters, digits, spaces and _.:/=+-@ (non-ASCII
+// letters accepted as letters).
+bool IsTagText(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 1;
+    const std::int32_t cp = utf8::Decode(s, i, len);
+    if (cp < 0) return false;
+    if (cp < 0x80) {
+      const char c = static_cast<char>(cp);
+      if (!(ascii::IsAlnum(c) || c == ' ' || c == '_' || c == '.' || c == ':' || c == '/' || c == '=' || c == '+' ||
+            c == '-' || c == '@'))
+        return false;
+    }
+    i += len;
+  }
+  return true;
+}
 
 const Tag* FindTag(const Tags& tags, std::string_view key) {
   for (const Tag& t : tags)

@@ -25,6 +25,9 @@ struct Tag {
 };
 using Tags = std::vector<Tag>;
 const Tag* FindTag(const Tags& tags, std::string_view key);  // case-insensitive
+// Tag key and value characters (IAM, EC2): letters, digits, spaces and
+// _.:/=+-@; valid UTF-8.
+bool IsTagText(std::string_view s);
 
 // A policy document: its source position, size and compiled form.
 struct PolicyDoc {

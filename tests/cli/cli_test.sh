@@ -4,19 +4,7 @@
 # order), validate (positions, warnings, exit codes) and bench.
 # Usage: cli_test.sh <gatehouse binary> <repo root>
 set -u
-GH=$1
-ROOT=$2
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fails=0
-check() {  # check <description> <command...>: the command must succeed
-  local what=$1
-  shift
-  if ! "$@"; then
-    echo "FAIL: $what" >&2
-    fails=$((fails + 1))
-  fi
-}
+. "$(dirname "$0")/../lib/checks.sh"
 
 POLICY='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}'
 REQ='"request":{"principal":"arn:aws:iam::111111111111:user/u","action":"s3:GetObject","resource":"arn:aws:s3:::b/k"}'
@@ -78,8 +66,4 @@ out=$("$GH" policy bench --input "$ROOT/bench/cases/seed000.jsonl" --seconds 0.2
 check "bench exits 0" test $? -eq 0
 check "bench prints decisions_per_sec" grep -Eq '^decisions_per_sec [1-9][0-9]*$' <<<"$out"
 
-if [ "$fails" -ne 0 ]; then
-  echo "$fails CLI check(s) failed" >&2
-  exit 1
-fi
-echo "all CLI checks passed"
+finish "CLI"

@@ -3,27 +3,12 @@
 # them: `world validate` on every example world and every invalid world
 # (FILE:LINE:COLUMN: error: ... [CODE], exit codes), `sts assume-role` on
 # scenario C's chain (AWS's JSON shape, AccessDenied and ValidationError
-# texts), `sts get-caller-identity` and `sso login` on scenarios A and E.
+# texts), `sts get-caller-identity` and `sso login` on scenarios A and E,
+# caller-syntax usage errors, profile regions, and `iam tag-role` on the
+# protected Identity Center roles.
 # Usage: world_cli_test.sh <gatehouse binary> <repo root>
 set -u
-GH=$1
-ROOT=$2
-W=$ROOT/examples/worlds
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fails=0
-check() {  # check <description> <command...>: the command must succeed
-  local what=$1
-  shift
-  if ! "$@"; then
-    echo "FAIL: $what" >&2
-    fails=$((fails + 1))
-  fi
-}
-# json <file> <python expression over j>: prints the expression's value.
-json() {
-  python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
-}
+. "$(dirname "$0")/../lib/checks.sh"
 
 # ---- world validate: every example world is valid (docs/world-format.md).
 for f in "$W"/*.yaml; do
@@ -74,7 +59,7 @@ rc=$?
 check "assume-role with the right External ID exits 0 (got $rc)" test "$rc" -eq 0
 check "Credentials.AccessKeyId is ASIA + 16" grep -Eq '^ASIA[A-Z2-7]{16}$' <<<"$(json "$T/assume.json" 'j["Credentials"]["AccessKeyId"]')"
 check "Credentials have a secret and a token" test "$(json "$T/assume.json" 'len(j["Credentials"]["SecretAccessKey"]) > 0 and len(j["Credentials"]["SessionToken"]) > 0')" = True
-check "Expiration is the world's time + 1 hour" test "$(json "$T/assume.json" 'j["Credentials"]["Expiration"]')" = "2026-01-01T01:00:00Z"
+check "Expiration is the world's time + 1 hour, as the aws CLI prints it" test "$(json "$T/assume.json" 'j["Credentials"]["Expiration"]')" = "2026-01-01T01:00:00+00:00"
 check "AssumedRoleId is AROA…:switchrole2" grep -Eq '^AROA[A-Z2-7]{17}:switchrole2$' <<<"$(json "$T/assume.json" 'j["AssumedRoleUser"]["AssumedRoleId"]')"
 check "AssumedRoleUser.Arn is the assumed-role ARN" test "$(json "$T/assume.json" 'j["AssumedRoleUser"]["Arn"]')" = \
   "arn:aws:sts::111122223333:assumed-role/SSMStartSession_IAM_Role_ThirdPartyA/switchrole2"
@@ -108,7 +93,7 @@ check "7200-second chained duration is the role-chaining ValidationError" grep -
   "An error occurred (ValidationError) when calling the AssumeRole operation: The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining." "$T/err"
 "$GH" sts assume-role -w "$C" --profile third-party-hop1 --role-arn "$ROLE" --role-session-name switchrole2 \
   --external-id ExternalID3rdPartyA --duration-seconds 900 > "$T/short.json"
-check "900 seconds is accepted" test "$(json "$T/short.json" 'j["Credentials"]["Expiration"]')" = "2026-01-01T00:15:00Z"
+check "900 seconds is accepted" test "$(json "$T/short.json" 'j["Credentials"]["Expiration"]')" = "2026-01-01T00:15:00+00:00"
 # The session name charset (T36).
 "$GH" sts assume-role -w "$C" --profile third-party-hop1 --role-arn "$ROLE" --role-session-name 'switch role' \
   --external-id ExternalID3rdPartyA 2> "$T/err"
@@ -165,9 +150,40 @@ check "sso login without an assignment is refused" grep -q "^An error occurred (
 check "assume-role without --role-arn is a usage error" test $? -eq 2
 "$GH" sts get-caller-identity -w "$T/missing.yaml" --profile alice > /dev/null 2>&1
 check "an unreadable world is a usage error" test $? -eq 2
+"$GH" world validate "$T/missing.yaml" > /dev/null 2>&1
+check "world validate of an unreadable file is a usage error" test $? -eq 2
+"$GH" sts get-caller-identity -w "$C" --profile no-such-profile > "$T/out" 2> "$T/err"
+rc=$?
+check "an unknown profile is a usage error (got $rc)" test "$rc" -eq 2
+check "an unknown profile is named, not dressed as an AWS error" grep -q '^gatehouse: unknown profile "no-such-profile"' "$T/err"
+"$GH" access check -w "$C" --caller arn:aws:iam::111122223333:user/nobody --assume 'arn:aws:iam::111122223333:role/R,duration-seconds=soon' \
+  --target i-0123456789abcdef0 > /dev/null 2>&1
+check "a malformed --assume hop is a usage error" test $? -eq 2
 
-if [ "$fails" -ne 0 ]; then
-  echo "$fails world CLI check(s) failed" >&2
-  exit 1
-fi
-echo "all world CLI checks passed"
+# ---- a profile's region is the region of its calls (aws CLI config).
+B=$W/b-session-manager-samples.yaml
+"$GH" ssm start-session -w "$B" --profile lena --target i-0f1a2b3c4d5e6f701 > "$T/out" 2> /dev/null
+check "lena's profile region (us-east-1) reaches her us-east-1 host" test $? -eq 0
+check "the stream URL is in the profile's region" grep -q 'ssmmessages.us-east-1.amazonaws.com' "$T/out"
+"$GH" ssm start-session -w "$B" --profile lena --region us-east-2 --target i-0f1a2b3c4d5e6f701 > /dev/null 2>&1
+check "--region overrides the profile's region (the host is not in us-east-2)" test $? -ne 0
+
+# ---- the protected Identity Center roles refuse changes (issue 3; IAM's
+# UnmodifiableEntity), after authorisation.
+sso_role=$("$GH" sso login -w "$A" --user alice --permission-set DevelopersTagVariant --account 111122223333 |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["AssumedRoleUser"]["Arn"].split("/")[1])')
+"$GH" iam tag-role -w "$A" --caller arn:aws:iam::111122223333:root --role-name "$sso_role" \
+  --tags Key=SSMSessionRunAs,Value=admin > "$T/out" 2> "$T/err"
+rc=$?
+check "tagging a protected role exits 1 (got $rc)" test "$rc" -eq 1
+check "tagging a protected role prints nothing on stdout" test ! -s "$T/out"
+check "tagging a protected role is UnmodifiableEntity" grep -qx "An error occurred (UnmodifiableEntity) when calling the TagRole operation: Cannot perform the operation on the protected role '$sso_role' - this role is only modifiable by AWS" "$T/err"
+"$GH" iam untag-role -w "$A" --caller arn:aws:iam::111122223333:root --role-name "$sso_role" --tag-keys User 2> "$T/err"
+check "untagging a protected role is UnmodifiableEntity" grep -q "(UnmodifiableEntity) when calling the UntagRole operation" "$T/err"
+"$GH" iam tag-role -w "$A" --caller sso:alice/DevelopersTagVariant@111122223333 --role-name "$sso_role" \
+  --tags Key=SSMSessionRunAs,Value=admin 2> "$T/err"
+check "a caller without iam:TagRole gets AccessDenied first" grep -q "^An error occurred (AccessDenied) when calling the TagRole operation: User: arn:aws:sts::111122223333:assumed-role/$sso_role/alice is not authorized to perform: iam:TagRole" "$T/err"
+"$GH" iam tag-role -w "$A" --caller arn:aws:iam::111122223333:root --role-name DevelopersSharedRole --tags Key=Team,Value=dev
+check "the root user may tag an ordinary role (prints nothing)" test $? -eq 0
+
+finish "world CLI"
